@@ -1,0 +1,50 @@
+# Every target installs what it needs first, so a fresh clone needs only `make run` or `make test`.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= $(shell command -v python3.13 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run test check lint format serve collectstatic clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the portal with its dev tools (safe to repeat)
+
+run: install ## Development server with live reload on http://127.0.0.1:8000
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## The whole test suite (browser tests included)
+	$(BIN)/python -m pytest
+
+check: install ## Lint (ruff) and content/system checks (manage.py check)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check --fail-level WARNING
+
+format: install ## Format and auto-fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+collectstatic: install
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+serve: collectstatic ## Production server: gunicorn + whitenoise, DEBUG off, on http://127.0.0.1:8000
+	DJANGO_DEBUG=0 \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-serve-$$(head -c 24 /dev/urandom | base64)}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	$(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
+
+clean: ## Remove the virtualenv and generated files
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

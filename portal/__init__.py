@@ -1,0 +1,1 @@
+"""Information portal about secondary (metastatic) breast cancer."""

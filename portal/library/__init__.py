@@ -1,0 +1,1 @@
+"""The content model: reads content/ once, validates it, renders and sanitises it. No HTTP here."""

@@ -1,0 +1,267 @@
+"""Reads a content folder into a Library: every file once, each problem recorded, none fatal.
+
+A broken file is left out and logged; the rest of the site is still built from the others,
+so one editor's slip never takes the portal down.
+"""
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from portal.library import frontmatter
+from portal.library.frontmatter import Field
+from portal.library.models import Contact, Library, Medicine, Section, Topic
+from portal.library.problems import ContentError, Problem
+from portal.library.rendering import render_markdown
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SECTION_INDEX = "_index.md"
+# Top-level URL paths that belong to the portal itself, so no section folder may take them.
+RESERVED_SECTIONS = frozenset(
+    {"api", "static", "search", "print", "contacts", "glossary", "medicines", "media", "admin"}
+)
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(
+            "content.E001",
+            f"The file cannot be read ({exc.strerror}).",
+            "Check that the file exists and can be read.",
+        ) from None
+    return frontmatter.decode(raw)
+
+
+def read_document(path: Path, fields: dict[str, Field]) -> tuple[dict[str, Any], str, int]:
+    """Front matter (validated) and markdown body of one file."""
+    text = read_text(path)
+    front, body, body_line = frontmatter.split(text)
+    data, lines = frontmatter.parse(front)
+    return frontmatter.validate(data, lines, fields), body, body_line
+
+
+def load_topic(path: Path, section: str) -> Topic:
+    slug = path.stem
+    if not SLUG.match(slug):
+        raise ContentError(
+            "content.E009",
+            f"The file name '{path.name}' cannot be a web address.",
+            "Rename it using only lowercase letters, numbers and hyphens, like 'bone-pain.md'.",
+        )
+    meta, body, body_line = read_document(path, frontmatter.TOPIC_FIELDS)
+    rendered = render_markdown(body)
+    return Topic(
+        section=section,
+        slug=slug,
+        html=rendered.html,
+        headings=rendered.headings,
+        text=rendered.text,
+        path=path,
+        body_line=body_line,
+        **meta,
+    )
+
+
+def load_section(folder: Path, problems: list[Problem]) -> Section:
+    index = folder / SECTION_INDEX
+    meta: dict[str, Any] = {"title": folder.name.replace("-", " ").capitalize(), "summary": ""}
+    meta["order"] = 999
+    intro_html = ""
+    if index.exists():
+        try:
+            found, body, _ = read_document(index, frontmatter.SECTION_FIELDS)
+            meta.update(found)
+            intro_html = render_markdown(body).html
+        except ContentError as error:
+            problems.append(error.at(index))
+    else:
+        problems.append(
+            Problem(
+                "content.W002",
+                index,
+                f"The section '{folder.name}' has no {SECTION_INDEX}.",
+                "Copy _index.md from another section folder and change its title and summary.",
+            )
+        )
+    topics = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name == SECTION_INDEX:
+            continue
+        try:
+            topics.append(load_topic(path, folder.name))
+        except ContentError as error:
+            problems.append(error.at(path))
+    topics.sort(key=lambda topic: (topic.order, topic.title))
+    return Section(
+        slug=folder.name,
+        intro_html=intro_html,
+        topics=tuple(topics),
+        path=folder,
+        **meta,
+    )
+
+
+CONTACT_FIELDS = {
+    "slug": Field(True, "text"),
+    "name": Field(True, "text"),
+    "helps_with": Field(True, "text"),
+    "phone": Field(False, "text"),
+    "tel": Field(False, "text"),
+    "hours": Field(False, "text"),
+    "emergency": Field(False, "bool"),
+}
+
+MEDICINE_FIELDS = {
+    "name": Field(True, "text"),
+    "brands": Field(False, "list"),
+    "group": Field(True, "text"),
+    "used_for": Field(True, "text"),
+    "topic": Field(True, "text"),
+}
+
+
+def read_records(path: Path, fields: dict[str, Field]) -> list[dict[str, Any]]:
+    """A YAML data file that is a list of records, each checked like front matter."""
+    text = read_text(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError(
+            "content.E003",
+            f"The file cannot be read: {getattr(exc, 'problem', None) or 'not valid YAML'}.",
+            "Check the indentation: each entry starts with '- ' and its keys line up under it.",
+            mark.line + 1 if mark is not None else None,
+        ) from None
+    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
+        raise ContentError(
+            "content.E003", "The file must be a list of entries.", "Start each entry with '- '.", 1
+        )
+    records = []
+    for item, node in zip(data, root.value, strict=True):
+        start = node.start_mark.line + 1
+        if not isinstance(item, dict) or not isinstance(node, yaml.MappingNode):
+            raise ContentError(
+                "content.E003", "This entry is not a set of 'key: value' lines.", "", start
+            )
+        lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+        records.append(frontmatter.validate(item, lines, fields, start_line=start))
+    return records
+
+
+def _contacts(path: Path) -> tuple[Contact, ...]:
+    contacts = []
+    for record in read_records(path, CONTACT_FIELDS):
+        tel = record.get("tel", "")
+        if tel and not re.fullmatch(r"\+?[0-9]+", tel):
+            raise ContentError(
+                "content.E006",
+                f"The tel number of '{record['slug']}' must be digits only: '{tel}'.",
+                "Remove spaces and brackets, like 'tel: 08088006000'.",
+            )
+        contacts.append(Contact(**record))
+    return tuple(contacts)
+
+
+def _medicines(path: Path) -> tuple[Medicine, ...]:
+    return tuple(
+        Medicine(**{"brands": (), **record})
+        for record in sorted(read_records(path, MEDICINE_FIELDS), key=lambda r: r["name"].lower())
+    )
+
+
+# Editors' data files beside the section folders, each read by its own parser.
+DATA_FILES: dict[str, tuple[str, Callable[[Path], tuple]]] = {
+    "contacts.yml": ("contacts", _contacts),
+    "medicines.yml": ("medicines", _medicines),
+}
+
+
+def _check_links(
+    topics: dict[str, Topic], medicines: tuple[Medicine, ...], medicines_path: Path
+) -> list[Problem]:
+    problems = []
+    for topic in topics.values():
+        for key in topic.related:
+            if key not in topics:
+                problems.append(
+                    Problem(
+                        "content.W001",
+                        topic.path,
+                        f"'related' names '{key}', which is not a page.",
+                        "Write related pages as section/file-name, like "
+                        "'emergencies/hypercalcaemia', or remove the line.",
+                    )
+                )
+    for medicine in medicines:
+        if medicine.topic not in topics:
+            problems.append(
+                Problem(
+                    "content.W001",
+                    medicines_path,
+                    f"Medicine '{medicine.name}' points to '{medicine.topic}', not a page.",
+                    "Set its topic to an existing page, like 'treatments/chemotherapy'.",
+                )
+            )
+    return problems
+
+
+def load_library(content_dir: Path) -> Library:
+    content_dir = Path(content_dir)
+    problems: list[Problem] = []
+    sections: list[Section] = []
+    if not content_dir.is_dir():
+        problems.append(
+            Problem(
+                "content.E000",
+                content_dir,
+                "The content folder does not exist.",
+                "Set PORTAL_CONTENT_DIR to the folder that holds the section folders.",
+            )
+        )
+    else:
+        for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
+            if folder.name.startswith((".", "_")):
+                continue
+            if not SLUG.match(folder.name) or folder.name in RESERVED_SECTIONS:
+                problems.append(
+                    Problem(
+                        "content.E010",
+                        folder,
+                        f"The folder name '{folder.name}' cannot be a section.",
+                        "Use lowercase letters, numbers and hyphens, and none of: "
+                        + ", ".join(sorted(RESERVED_SECTIONS))
+                        + ".",
+                    )
+                )
+                continue
+            sections.append(load_section(folder, problems))
+    sections.sort(key=lambda section: (section.order, section.title))
+    topics = {topic.key: topic for section in sections for topic in section.topics}
+
+    data: dict[str, tuple] = {}
+    for filename, (attribute, parse) in DATA_FILES.items():
+        path = content_dir / filename
+        if not path.exists():
+            continue
+        try:
+            data[attribute] = parse(path)
+        except ContentError as error:
+            problems.append(error.at(path))
+    problems.extend(_check_links(topics, data.get("medicines", ()), content_dir / "medicines.yml"))
+
+    return Library(
+        content_dir=content_dir,
+        sections=tuple(sections),
+        topics=MappingProxyType(topics),
+        problems=tuple(problems),
+        _sections_by_slug=MappingProxyType({section.slug: section for section in sections}),
+        **data,
+    )

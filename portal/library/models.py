@@ -1,0 +1,98 @@
+"""The immutable shapes the rest of the portal reads: sections, topics, contacts, medicines."""
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from portal.library.problems import Problem
+from portal.library.rendering import Heading
+
+
+@dataclass(frozen=True)
+class Topic:
+    section: str
+    slug: str
+    title: str
+    summary: str
+    order: int
+    reviewed: datetime.date
+    next_review: datetime.date
+    html: str
+    headings: tuple[Heading, ...]
+    text: str
+    path: Path
+    also_known_as: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # "section/slug" keys
+    body_line: int = 1  # line in the file where the markdown body starts
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}/{self.slug}"
+
+    @property
+    def url(self) -> str:
+        return f"/{self.section}/{self.slug}/"
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    summary: str
+    order: int
+    intro_html: str
+    topics: tuple[Topic, ...]
+    path: Path
+
+    @property
+    def url(self) -> str:
+        return f"/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Contact:
+    slug: str
+    name: str
+    helps_with: str
+    phone: str = ""
+    tel: str = ""
+    hours: str = ""
+    emergency: bool = False
+
+
+@dataclass(frozen=True)
+class Medicine:
+    name: str
+    brands: tuple[str, ...]
+    group: str
+    used_for: str
+    topic: str  # "section/slug"
+
+
+@dataclass(frozen=True)
+class Library:
+    content_dir: Path
+    sections: tuple[Section, ...]
+    topics: Mapping[str, Topic]  # by "section/slug"
+    contacts: tuple[Contact, ...] = ()
+    medicines: tuple[Medicine, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    _sections_by_slug: Mapping[str, Section] = field(default_factory=dict, repr=False)
+
+    def section(self, slug: str) -> Section | None:
+        return self._sections_by_slug.get(slug)
+
+    def topic(self, section: str, slug: str) -> Topic | None:
+        return self.topics.get(f"{section}/{slug}")
+
+    def related(self, topic: Topic) -> tuple[Topic, ...]:
+        return tuple(self.topics[key] for key in topic.related if key in self.topics)
+
+    def contact(self, slug: str) -> Contact | None:
+        return next((contact for contact in self.contacts if contact.slug == slug), None)

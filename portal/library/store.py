@@ -1,0 +1,62 @@
+"""The process-wide Library: loaded once, and again in development when a content file changes."""
+
+import logging
+import threading
+from pathlib import Path
+
+from django.conf import settings
+
+from portal.library.loader import load_library
+from portal.library.models import Library
+
+logger = logging.getLogger("portal.library")
+_lock = threading.Lock()
+_library: Library | None = None
+_fingerprint: tuple | None = None
+
+
+def _content_fingerprint(content_dir: Path) -> tuple:
+    """Cheap summary of the content folder: changes whenever a file is added, removed or saved."""
+    if not content_dir.is_dir():
+        return ()
+    return tuple(
+        sorted(
+            (str(path), stat.st_mtime_ns, stat.st_size)
+            for path in content_dir.rglob("*")
+            if path.is_file() and (stat := path.stat())
+        )
+    )
+
+
+def get_library() -> Library:
+    """The current Library. Only development (DEBUG) looks at the files again on each call."""
+    global _library, _fingerprint
+    content_dir = Path(settings.PORTAL_CONTENT_DIR)
+    if _library is not None and not settings.DEBUG and _library.content_dir == content_dir:
+        return _library
+    with _lock:
+        fingerprint = _content_fingerprint(content_dir) if settings.DEBUG else None
+        if (
+            _library is None
+            or _library.content_dir != content_dir
+            or (settings.DEBUG and fingerprint != _fingerprint)
+        ):
+            _library = load_library(content_dir)
+            _fingerprint = fingerprint
+            _log_problems(_library)
+        return _library
+
+
+def _log_problems(library: Library) -> None:
+    # A broken file is left out of the site; the log says which and why, for whoever runs it.
+    for problem in library.problems:
+        log = logger.error if problem.is_error else logger.warning
+        log("%s %s", problem.id, problem)
+
+
+def reset() -> None:
+    """Forget the loaded Library (tests that swap content folders call this)."""
+    global _library, _fingerprint
+    with _lock:
+        _library = None
+        _fingerprint = None

@@ -1,0 +1,74 @@
+"""Thin views: look a slug up in the Library, render a template, or give the helpful 404."""
+
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_safe
+
+from portal.library.store import get_library
+
+# A page needs a contents list once it has this many main headings.
+CONTENTS_MIN_HEADINGS = 3
+
+
+@require_safe
+def home(request):
+    library = get_library()
+    return render(
+        request,
+        "pages/home.html",
+        {"sections": library.sections, "emergencies": library.section("emergencies")},
+    )
+
+
+@require_safe
+def section(request, section):
+    library = get_library()
+    found = library.section(section)
+    if found is None:
+        if section != section.lower() and library.section(section.lower()):
+            return HttpResponseRedirect(f"/{section.lower()}/")
+        raise Http404("No such section")
+    return render(request, "pages/section.html", {"section": found})
+
+
+@require_safe
+def topic(request, section, topic):
+    library = get_library()
+    found = library.topic(section, topic)
+    if found is None:
+        lower = library.topic(section.lower(), topic.lower())
+        if lower is not None:
+            return HttpResponseRedirect(lower.url)
+        raise Http404("No such topic")
+    contents = [heading for heading in found.headings if heading.level == 2]
+    return render(
+        request,
+        "pages/topic.html",
+        {
+            "topic": found,
+            "section": library.section(found.section),
+            "related": library.related(found),
+            "contents": contents if len(contents) >= CONTENTS_MIN_HEADINGS else [],
+        },
+    )
+
+
+@require_safe
+def contacts(request):
+    return render(request, "pages/contacts.html", {"contacts": get_library().contacts})
+
+
+def not_found(request, exception=None):
+    library = get_library()
+    return render(
+        request,
+        "404.html",
+        {"sections": library.sections, "emergencies": library.section("emergencies")},
+        status=404,
+    )
+
+
+def server_error(request):
+    # No context processors: whatever failed must not be able to fail again here.
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -1,0 +1,25 @@
+"""Start-up guard for production: fail fast, saying exactly what to set."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def require_production_environment() -> None:
+    """Refuse to serve with DEBUG off unless a real secret key and host list are set."""
+    from django.conf import settings
+
+    if settings.DEBUG:
+        return
+    missing = [
+        name for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS") if not os.environ.get(name)
+    ]
+    if missing:
+        raise ImproperlyConfigured(
+            "Production needs these environment variables: "
+            + ", ".join(missing)
+            + ". Set DJANGO_SECRET_KEY to a long random string (for example the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`) and "
+            "DJANGO_ALLOWED_HOSTS to the site's host names separated by commas. "
+            "For local development use DJANGO_DEBUG=1 (make run)."
+        )

@@ -1,0 +1,3 @@
+"""Search URLs: /search/ and /api/search/."""
+
+urlpatterns: list = []
