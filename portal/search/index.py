@@ -210,11 +210,14 @@ class SearchIndex:
         with self._lock:
             return self._db.execute(_ANY_SQL, (q.quote(word),)).fetchone() is not None
 
+    def rowids(self, expression: str) -> set[int]:
+        with self._lock:
+            rows = self._db.execute(_ROWIDS_SQL, (expression,)).fetchall()
+        return {rowid for (rowid,) in rows}
+
     def signs_match(self, expression: str) -> set[int]:
         """Emergency pages whose signs (cards, summary, names) match the whole expression."""
-        with self._lock:
-            rows = self._db.execute(_ROWIDS_SQL, ("{signs} : (" + expression + ")",)).fetchall()
-        return {rowid for (rowid,) in rows}
+        return self.rowids("{signs} : (" + expression + ")")
 
     def snippets(self, expression: str, rowids: list[int]) -> dict[int, str]:
         """Text around the matched words, marked with MARK_START/MARK_END; the summary when

@@ -34,7 +34,7 @@ STOP_WORDS = frozenset(
     feel feels feeling felt keep keeps
     time times day days week weeks month months year years
     new worse bad badly normal
-    help please need needs want know tell mean means thing things something anything
+    help please need needs want know tell stop mean means thing things something anything
     like about after before during while since
     """.split()
 )
@@ -130,6 +130,36 @@ class Concept:
 Phrasebook = Mapping[tuple[str, ...], tuple[str, ...]]
 
 
+def _phrase_at(
+    tokens: list[str], position: int, phrasebook: Phrasebook, longest: int
+) -> tuple[tuple[str, ...], int] | None:
+    """The longest known phrase starting here, and how many tokens it takes.
+
+    A phrase is found as typed ("pain in my back") or with stop words between its words
+    ("leg is swollen" finds "leg swollen"), so people need not type the editors' exact words.
+    """
+    best = None
+    for size in range(min(longest, len(tokens) - position), 0, -1):
+        words = tuple(tokens[position : position + size])
+        if words in phrasebook:
+            best = (words, size)
+            break
+    if tokens[position] in STOP_WORDS:
+        return best
+    content: list[str] = []
+    for end in range(position, min(len(tokens), position + 2 * longest)):
+        if tokens[end] in STOP_WORDS:
+            continue
+        content.append(tokens[end])
+        if len(content) > longest:
+            break
+        taken = end + 1 - position
+        if len(content) >= 2 and tuple(content) in phrasebook:
+            if best is None or taken > best[1]:
+                best = (tuple(content), taken)
+    return best
+
+
 def find_concepts(
     tokens: list[str],
     phrasebook: Phrasebook,
@@ -142,19 +172,18 @@ def find_concepts(
     concepts: list[Concept] = []
     position = 0
     while position < len(tokens):
-        for size in range(min(longest, len(tokens) - position), 0, -1):
-            words = tuple(tokens[position : position + size])
-            if words in phrasebook:
-                meaningful = [word for word in words if word not in STOP_WORDS]
-                concepts.append(
-                    Concept(
-                        words=words,
-                        typed=tuple(spelling_variants(w, variants) for w in meaningful),
-                        means=phrasebook[words],
-                    )
+        found = _phrase_at(tokens, position, phrasebook, longest)
+        if found:
+            words, taken = found
+            meaningful = [word for word in words if word not in STOP_WORDS]
+            concepts.append(
+                Concept(
+                    words=words,
+                    typed=tuple(spelling_variants(w, variants) for w in meaningful),
+                    means=phrasebook[words],
                 )
-                position += size
-                break
+            )
+            position += taken
         else:
             concepts.append(
                 Concept(
@@ -164,7 +193,20 @@ def find_concepts(
             )
             position += 1
     meaningful = [c for c in concepts if c.means or c.words[0] not in STOP_WORDS]
-    return meaningful or concepts
+    return _distinct(meaningful or concepts)
+
+
+def _distinct(concepts: list[Concept]) -> list[Concept]:
+    """One concept per meaning: "money and benefits" asks about one thing, not two, so a page
+    need not use both words (the meanings already cover each)."""
+    seen: set[tuple[str, ...]] = set()
+    distinct = []
+    for concept in concepts:
+        if concept.means and concept.means in seen:
+            continue
+        seen.add(concept.means)
+        distinct.append(concept)
+    return distinct
 
 
 def quote(text: str) -> str:
@@ -183,7 +225,7 @@ def concept_fts(concept: Concept) -> str:
         words = [_any_of([quote(v) for v in variants]) for variants in concept.typed]
         options.append(words[0] if len(words) == 1 else "(" + " AND ".join(words) + ")")
     options.extend(quote(phrase) for phrase in concept.means if phrase)
-    return _any_of(options)
+    return _any_of(list(dict.fromkeys(options)))
 
 
 def to_fts(concepts: list[Concept], require_all: bool = True) -> str:

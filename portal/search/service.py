@@ -8,6 +8,7 @@ question go first.
 """
 
 import threading
+from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -99,6 +100,16 @@ def _corrected(index: SearchIndex, tokens: list[str]) -> list[str]:
     return corrected
 
 
+def _most_concepts_first(
+    index: SearchIndex, concepts: list[q.Concept], hits: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """For any-term results: pages with more of the question's concepts first, then bm25."""
+    matched: Counter[int] = Counter()
+    for concept in concepts:
+        matched.update(index.rowids(q.concept_fts(concept)))
+    return sorted(hits, key=lambda hit: (-matched[hit[0]], hit[1]))
+
+
 def _emergency_first(
     index: SearchIndex, concepts: list[q.Concept], hits: list[tuple[int, float]]
 ) -> list[tuple[int, float]]:
@@ -144,7 +155,7 @@ def search(text: str, exact: bool = False) -> SearchResponse:
     if not hits and len(concepts) > 1:
         any_term = True
         expression = q.to_fts(concepts, require_all=False)
-        hits = index.match(expression)
+        hits = _most_concepts_first(index, concepts, index.match(expression))
     if not hits:
         # Correction found nothing either: say nothing about it rather than mislead.
         return SearchResponse(query, None, (), 0, truncated)
