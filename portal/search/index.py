@@ -3,7 +3,6 @@ the query pipeline needs (vocabulary, spellings, phrasebook) worked out at build
 that a search does no work proportional to the number of pages.
 """
 
-import json
 import sqlite3
 import threading
 from collections import Counter, defaultdict
@@ -31,12 +30,15 @@ _MATCH_SQL = (
     "SELECT rowid, bm25(pages, 10.0, 6.0, 3.0, 2.5, 1.0, 0.0) AS score FROM pages "
     "WHERE pages MATCH ? ORDER BY score, rowid"
 )
+_COUNT_SQL = "SELECT count(*) FROM pages WHERE pages MATCH ?"
+_HEAD_FIELDS = "{title names headings summary} : ("
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
 _ROWIDS_SQL = "SELECT rowid FROM pages WHERE pages MATCH ?"
-# Columns 4 (body) and 3 (summary); the markers and length are parameters.
+# Columns 4 (body) and 3 (summary); the markers and length are parameters. One page at a
+# time: FTS5 looks a rowid up directly, where "rowid IN (...)" would walk every match.
 _SNIPPET_SQL = (
-    "SELECT rowid, snippet(pages, 4, ?1, ?2, '…', ?3), snippet(pages, 3, ?1, ?2, '…', ?3) "
-    "FROM pages WHERE pages MATCH ?4 AND rowid IN (SELECT value FROM json_each(?5))"
+    "SELECT snippet(pages, 4, ?1, ?2, '…', ?3), snippet(pages, 3, ?1, ?2, '…', ?3) "
+    "FROM pages WHERE pages MATCH ?4 AND rowid = ?5"
 )
 
 # FTS5 wraps matched words in these; they are swapped for <mark> after escaping the text.
@@ -201,10 +203,24 @@ class SearchIndex:
 
     # --- queries -------------------------------------------------------------------------
 
-    def match(self, expression: str) -> list[tuple[int, float]]:
-        """(rowid, score) of every page matching, best first (bm25 scores: lower is better)."""
+    def match(self, expression: str, enough: int) -> tuple[list[tuple[int, float]], int]:
+        """(rowid, score) of the best pages, best first (bm25: lower is better), and how many
+        pages match in all.
+
+        Scoring every match is what costs time on a big site, and a page that has the words
+        only in its body rarely beats one that has them in its title, names, headings or
+        summary. So when more than `enough` pages match, and at least `enough` have the
+        words in those fields, only those are scored.
+        """
         with self._lock:
-            return self._db.execute(_MATCH_SQL, (expression,)).fetchall()
+            total = self._db.execute(_COUNT_SQL, (expression,)).fetchone()[0]
+            if total > enough:
+                head = self._db.execute(_MATCH_SQL, (_HEAD_FIELDS + expression + ")",)).fetchall()
+                if len(head) >= enough:
+                    return head, total
+            if not total:
+                return [], 0
+            return self._db.execute(_MATCH_SQL, (expression,)).fetchall(), total
 
     def matches_anything(self, word: str) -> bool:
         with self._lock:
@@ -224,9 +240,12 @@ class SearchIndex:
         the body has no match."""
         if not rowids:
             return {}
-        parameters = (MARK_START, MARK_END, SNIPPET_WORDS, expression, json.dumps(rowids))
+        rows = []
         with self._lock:
-            rows = self._db.execute(_SNIPPET_SQL, parameters).fetchall()
+            for rowid in rowids:
+                parameters = (MARK_START, MARK_END, SNIPPET_WORDS, expression, rowid)
+                for body, summary in self._db.execute(_SNIPPET_SQL, parameters):
+                    rows.append((rowid, body, summary))
         found = {}
         for rowid, body, summary in rows:
             if MARK_START in body:

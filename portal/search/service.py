@@ -19,7 +19,8 @@ from portal.library.store import get_library
 from portal.search import query as q
 from portal.search.index import MARK_END, MARK_START, SearchIndex, fold
 
-MAX_RESULTS = 20
+# Enough to choose from on a phone; more words narrow a search better than a longer list.
+MAX_RESULTS = 10
 
 _lock = threading.Lock()
 _index: SearchIndex | None = None
@@ -130,7 +131,9 @@ def _emergency_first(
     first = named & index.signs_match(q.to_fts(concepts))
     if not first:
         return hits
-    return [h for h in hits if h[0] in first] + [h for h in hits if h[0] not in first]
+    # An emergency page matched only in its cards may not be among the scored pages.
+    missing = [(rowid, 0.0) for rowid in sorted(first - {rowid for rowid, _ in hits})]
+    return [h for h in hits if h[0] in first] + missing + [h for h in hits if h[0] not in first]
 
 
 def search(text: str, exact: bool = False) -> SearchResponse:
@@ -143,19 +146,20 @@ def search(text: str, exact: bool = False) -> SearchResponse:
     suggestion = None
     concepts = _concepts(index, tokens)
     expression = q.to_fts(concepts)
-    hits = index.match(expression)
+    hits, total = index.match(expression, MAX_RESULTS)
     if not hits and not exact:
         corrected = _corrected(index, tokens)
         if corrected != tokens:
             suggestion = " ".join(corrected)
             concepts = _concepts(index, corrected)
             expression = q.to_fts(concepts)
-            hits = index.match(expression)
+            hits, total = index.match(expression, MAX_RESULTS)
     any_term = False
     if not hits and len(concepts) > 1:
         any_term = True
         expression = q.to_fts(concepts, require_all=False)
-        hits = _most_concepts_first(index, concepts, index.match(expression))
+        hits, total = index.match(expression, MAX_RESULTS)
+        hits = _most_concepts_first(index, concepts, hits)
     if not hits:
         # Correction found nothing either: say nothing about it rather than mislead.
         return SearchResponse(query, None, (), 0, truncated)
@@ -174,4 +178,4 @@ def search(text: str, exact: bool = False) -> SearchResponse:
                 snippet=highlight(snippets.get(rowid, topic.summary)),
             )
         )
-    return SearchResponse(query, suggestion, tuple(results), len(hits), truncated, any_term)
+    return SearchResponse(query, suggestion, tuple(results), total, truncated, any_term)
