@@ -14,7 +14,7 @@ import yaml
 
 from portal.library import frontmatter
 from portal.library.frontmatter import Field
-from portal.library.models import Contact, Library, Medicine, Section, Topic
+from portal.library.models import Contact, Library, Medicine, Section, Synonym, Topic
 from portal.library.problems import ContentError, Problem
 from portal.library.rendering import render_markdown
 
@@ -177,10 +177,31 @@ def _medicines(path: Path) -> tuple[Medicine, ...]:
     )
 
 
+SYNONYM_FIELDS = {
+    "words": Field(True, "list"),
+    "means": Field(True, "list"),
+}
+
+
+def _synonyms(path: Path) -> tuple[Synonym, ...]:
+    synonyms = []
+    for record in read_records(path, SYNONYM_FIELDS):
+        if not record["words"] or not record["means"]:
+            raise ContentError(
+                "content.E004",
+                f"The entry for {list(record['words'])} needs both 'words' and 'means'.",
+                "Write at least one item under each, like 'words: [chemo]' and "
+                "'means: [chemotherapy]'.",
+            )
+        synonyms.append(Synonym(**record))
+    return tuple(synonyms)
+
+
 # Editors' data files beside the section folders, each read by its own parser.
 DATA_FILES: dict[str, tuple[str, Callable[[Path], tuple]]] = {
     "contacts.yml": ("contacts", _contacts),
     "medicines.yml": ("medicines", _medicines),
+    "synonyms.yml": ("synonyms", _synonyms),
 }
 
 

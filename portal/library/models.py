@@ -76,12 +76,21 @@ class Medicine:
 
 
 @dataclass(frozen=True)
+class Synonym:
+    """Words patients use (lay words, abbreviations, phrases) and what they mean on the site."""
+
+    words: tuple[str, ...]
+    means: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Library:
     content_dir: Path
     sections: tuple[Section, ...]
     topics: Mapping[str, Topic]  # by "section/slug"
     contacts: tuple[Contact, ...] = ()
     medicines: tuple[Medicine, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()  # content/synonyms.yml, read by search
     problems: tuple[Problem, ...] = ()
     _sections_by_slug: Mapping[str, Section] = field(default_factory=dict, repr=False)
 

@@ -1,3 +1,10 @@
 """Search URLs: /search/ and /api/search/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from portal.search import views
+
+urlpatterns = [
+    path("search/", views.search_page, name="search"),
+    path("api/search/", views.search_api, name="api-search"),
+]

@@ -1,0 +1,257 @@
+"""The search index: SQLite FTS5 in memory, built once from a Library, with the word lists
+the query pipeline needs (vocabulary, spellings, phrasebook) worked out at build time so
+that a search does no work proportional to the number of pages.
+"""
+
+import sqlite3
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from portal.library.models import Library, Topic
+from portal.search import query as q
+
+EMERGENCY_SECTION = "emergencies"
+
+# The SQL is fixed text: the user's words only ever travel as bound parameters.
+_CREATE_SQL = (
+    "CREATE VIRTUAL TABLE pages USING fts5(title, names, headings, summary, body, signs, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+_INSERT_SQL = (
+    "INSERT INTO pages(rowid, title, names, headings, summary, body, signs) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+# bm25 weights, one per column: where a word is found says how much the page is about it.
+# Title 10, other names (also_known_as, medicine names and brands) 6, headings 3, summary 2.5,
+# body 1. `signs` only decides which emergency page goes first, so it adds nothing (0).
+_MATCH_SQL = (
+    "SELECT rowid, bm25(pages, 10.0, 6.0, 3.0, 2.5, 1.0, 0.0) AS score FROM pages "
+    "WHERE pages MATCH ? ORDER BY score, rowid"
+)
+_COUNT_SQL = "SELECT count(*) FROM pages WHERE pages MATCH ?"
+_HEAD_FIELDS = "{title names headings summary} : ("
+_ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
+_ROWIDS_SQL = "SELECT rowid FROM pages WHERE pages MATCH ?"
+# Columns 4 (body) and 3 (summary); the markers and length are parameters. One page at a
+# time: FTS5 looks a rowid up directly, where "rowid IN (...)" would walk every match.
+_SNIPPET_SQL = (
+    "SELECT snippet(pages, 4, ?1, ?2, '…', ?3), snippet(pages, 3, ?1, ?2, '…', ?3) "
+    "FROM pages WHERE pages MATCH ?4 AND rowid = ?5"
+)
+
+# FTS5 wraps matched words in these; they are swapped for <mark> after escaping the text.
+MARK_START, MARK_END = "\ue000", "\ue001"
+SNIPPET_WORDS = 24
+
+_CARD_KINDS_WITH_SIGNS = ("care-card--emergency", "care-card--urgent")
+
+
+class _CardText(HTMLParser):
+    """Text of the emergency and urgent care cards: the signs to act on, as editors list them.
+
+    The Library's HTML is our own sanitised rendering, so its care-card classes are reliable.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # nesting depth inside a card's <div>, 0 when outside
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "div":
+            return
+        if self.depth:
+            self.depth += 1
+        elif any(kind in (dict(attrs).get("class") or "") for kind in _CARD_KINDS_WITH_SIGNS):
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def card_signs(html: str) -> str:
+    parser = _CardText()
+    parser.feed(html)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
+
+
+def fold(words) -> tuple[str, ...]:
+    """A phrase reduced for comparing names: no stop words, no plural -s."""
+    kept = q.remove_stop_words(words)
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in kept)
+
+
+def _clean(text: str) -> str:
+    return text.replace(MARK_START, " ").replace(MARK_END, " ")
+
+
+@dataclass(frozen=True)
+class Hit:
+    topic: Topic
+    score: float
+
+
+class SearchIndex:
+    """Everything search knows about one Library. Safe to share between threads."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        self.topics: list[Topic] = [t for section in library.sections for t in section.topics]
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(_CREATE_SQL)
+        medicine_names: dict[str, list[str]] = defaultdict(list)
+        for medicine in library.medicines:
+            medicine_names[medicine.topic].extend((medicine.name, *medicine.brands))
+
+        document_frequency: Counter[str] = Counter()
+        rows = []
+        for rowid, topic in enumerate(self.topics):
+            names = [*topic.also_known_as, *medicine_names.get(topic.key, ())]
+            signs = ""
+            if topic.section == EMERGENCY_SECTION:
+                signs = " ".join([topic.title, topic.summary, *names, card_signs(topic.html)])
+            fields = (
+                topic.title,
+                " ; ".join(names),
+                " ; ".join(heading.text for heading in topic.headings),
+                topic.summary,
+                topic.text,
+                signs,
+            )
+            fields = tuple(_clean(field) for field in fields)
+            rows.append((rowid, *fields))
+            document_frequency.update(set(q.normalise(" ".join(fields))))
+        self._db.executemany(_INSERT_SQL, rows)
+        self._db.execute("INSERT INTO pages(pages) VALUES ('optimize')")
+
+        self.phrasebook = self._phrasebook(library)
+        self.longest_phrase = max((len(key) for key in self.phrasebook), default=1)
+        for key in self.phrasebook:
+            for word in key:
+                document_frequency[word] += 0  # known words, so never "corrected"
+        self.frequency: dict[str, int] = dict(document_frequency)
+        self.variants = self._variants(self.frequency)
+        self.delete_index = self._delete_index(self.frequency)
+        self.emergency_names = self._emergency_names()
+
+    @staticmethod
+    def _phrasebook(library: Library) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Typed phrase -> what it means on the site, from synonyms.yml and medicines.yml."""
+        book: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for synonym in library.synonyms:
+            means = [" ".join(q.normalise(m)) for m in synonym.means]
+            for words in synonym.words:
+                key = tuple(q.normalise(words))
+                if key:
+                    book[key].extend(m for m in means if m and m not in book[key])
+        for medicine in library.medicines:
+            name = " ".join(q.normalise(medicine.name))
+            for brand in medicine.brands:
+                key = tuple(q.normalise(brand))
+                if key and name not in book[key]:
+                    book[key].append(name)
+        return {key: tuple(means) for key, means in book.items()}
+
+    @staticmethod
+    def _variants(frequency: dict[str, int]) -> dict[str, tuple[str, ...]]:
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for word in frequency:
+            if len(word) >= q.VARIANT_MIN_LENGTH and not word.isdigit():
+                by_key[q.spelling_key(word)].append(word)
+        return {key: tuple(words) for key, words in by_key.items()}
+
+    @staticmethod
+    def _delete_index(frequency: dict[str, int]) -> dict[str, tuple[str, ...]]:
+        """Symmetric-delete table: a typo is found by a few dictionary look-ups, not a scan.
+
+        Words of 7+ letters get two deletions, because a 9-letter word with two typos may be
+        a 7-letter word; shorter words need only one.
+        """
+        table: dict[str, list[str]] = defaultdict(list)
+        for word in frequency:
+            if len(word) >= q.ONE_TYPO_FROM - 1 and word.isalpha():
+                for variant in q.deletes(word, 2 if len(word) >= 7 else 1):
+                    table[variant].append(word)
+        return {key: tuple(words) for key, words in table.items()}
+
+    def _emergency_names(self) -> dict[tuple[str, ...], frozenset[int]]:
+        """Names that point at one emergency page: its title and the alternative names that no
+        other kind of page shares (so "bone mets", also a treatment page's name, does not)."""
+        elsewhere = {
+            fold(q.normalise(name))
+            for topic in self.topics
+            if topic.section != EMERGENCY_SECTION
+            for name in (topic.title, *topic.also_known_as)
+        }
+        names: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for rowid, topic in enumerate(self.topics):
+            if topic.section == EMERGENCY_SECTION:
+                for name in (topic.title, *topic.also_known_as):
+                    key = fold(q.normalise(name))
+                    if key and key not in elsewhere:
+                        names[key].add(rowid)
+        return {key: frozenset(rowids) for key, rowids in names.items()}
+
+    # --- queries -------------------------------------------------------------------------
+
+    def match(self, expression: str, enough: int) -> tuple[list[tuple[int, float]], int]:
+        """(rowid, score) of the best pages, best first (bm25: lower is better), and how many
+        pages match in all.
+
+        Scoring every match is what costs time on a big site, and a page that has the words
+        only in its body rarely beats one that has them in its title, names, headings or
+        summary. So when more than `enough` pages match, and at least `enough` have the
+        words in those fields, only those are scored.
+        """
+        with self._lock:
+            total = self._db.execute(_COUNT_SQL, (expression,)).fetchone()[0]
+            if total > enough:
+                head = self._db.execute(_MATCH_SQL, (_HEAD_FIELDS + expression + ")",)).fetchall()
+                if len(head) >= enough:
+                    return head, total
+            if not total:
+                return [], 0
+            return self._db.execute(_MATCH_SQL, (expression,)).fetchall(), total
+
+    def matches_anything(self, word: str) -> bool:
+        with self._lock:
+            return self._db.execute(_ANY_SQL, (q.quote(word),)).fetchone() is not None
+
+    def rowids(self, expression: str) -> set[int]:
+        with self._lock:
+            rows = self._db.execute(_ROWIDS_SQL, (expression,)).fetchall()
+        return {rowid for (rowid,) in rows}
+
+    def signs_match(self, expression: str) -> set[int]:
+        """Emergency pages whose signs (cards, summary, names) match the whole expression."""
+        return self.rowids("{signs} : (" + expression + ")")
+
+    def snippets(self, expression: str, rowids: list[int]) -> dict[int, str]:
+        """Text around the matched words, marked with MARK_START/MARK_END; the summary when
+        the body has no match."""
+        if not rowids:
+            return {}
+        rows = []
+        with self._lock:
+            for rowid in rowids:
+                parameters = (MARK_START, MARK_END, SNIPPET_WORDS, expression, rowid)
+                for body, summary in self._db.execute(_SNIPPET_SQL, parameters):
+                    rows.append((rowid, body, summary))
+        found = {}
+        for rowid, body, summary in rows:
+            if MARK_START in body:
+                found[rowid] = body
+            elif MARK_START in summary:
+                found[rowid] = summary
+            else:
+                found[rowid] = self.topics[rowid].summary
+        return found

@@ -1,0 +1,123 @@
+"""/search/ and /api/search/: what people see, the JSON shape, and hostile input."""
+
+import json
+
+import pytest
+from django.utils.html import escape
+
+from portal.search.query import cut
+from tests.search.test_query import HOSTILE
+
+NASTY = [
+    *HOSTILE,
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'; DROP TABLE pages; --",
+    "chemo</mark><script>",
+    "%00%3Cscript%3E",
+]
+
+
+def html_of(client, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_empty_search_page_offers_common_searches_emergencies_and_sections(client):
+    html = html_of(client, {})
+    assert "<h1>Search</h1>" in html
+    assert "Common searches" in html and 'href="/search/?q=high%20calcium"' in html
+    assert 'href="/emergencies/high-calcium/"' in html
+    assert 'href="/about/"' in html
+    assert 'name="robots" content="noindex"' in html
+
+
+def test_results_show_count_title_section_and_marked_snippet(client):
+    html = html_of(client, {"q": "lymph"})
+    assert "<strong>1</strong> page found" in html
+    assert '<a href="/about/what-it-is/">What it is</a>' in html
+    assert 'class="search-result__section">About' in html
+    assert "<mark>lymph</mark>" in html
+    assert 'value="lymph"' in html  # the header search box keeps the words
+
+
+def test_emergency_results_are_labelled_in_words(client):
+    html = html_of(client, {"q": "hypercalcaemia"})
+    assert '<strong class="search-result__flag">Emergency</strong>' in html
+
+
+def test_no_results_page_is_never_a_dead_end(client):
+    html = html_of(client, {"q": "qwxzv"})
+    assert "No pages found for ‘qwxzv’" in html
+    assert 'href="/emergencies/"' in html and 'href="/emergencies/high-calcium/"' in html
+    assert 'href="tel:08088006000"' in html  # helpline
+    assert 'href="/about/"' in html  # sections
+    assert 'id="page-search"' in html  # search again
+
+
+def test_correction_is_said_and_search_instead_does_not_loop(client, real_content):
+    html = html_of(client, {"q": "trastuzamab"})
+    assert "Showing results for <strong>trastuzumab</strong>" in html
+    assert 'href="/search/?q=trastuzamab&amp;exact=1">trastuzamab</a>' in html
+    exact = html_of(client, {"q": "trastuzamab", "exact": "1"})
+    assert "Showing results for" not in exact
+    assert "No pages found for ‘trastuzamab’" in exact
+
+
+def test_long_input_is_cut_with_a_note(client):
+    html = html_of(client, {"q": "calcium " * 2000})
+    assert "first 200 characters" in html
+    assert "calcium " * 30 not in html
+
+
+def test_api_shape(client, real_content):
+    response = client.get("/api/search/", {"q": "herceptin"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert set(data) == {"query", "suggestion", "results"}
+    assert data["query"] == "herceptin" and data["suggestion"] is None
+    first = data["results"][0]
+    assert set(first) == {"title", "url", "section", "snippet"}
+    assert first["url"] == "/treatments/targeted-therapy/"
+    assert first["section"] == "treatments" and first["title"] == "Targeted therapy"
+
+
+def test_api_gives_the_suggestion(client, real_content):
+    data = client.get("/api/search/", {"q": "chemotheraphy"}).json()
+    assert data["suggestion"] == "chemotherapy"
+    assert data["results"][0]["url"] == "/treatments/chemotherapy/"
+
+
+def test_api_empty_query(client):
+    assert client.get("/api/search/").json() == {"query": "", "suggestion": None, "results": []}
+
+
+def test_search_is_read_only(client):
+    assert client.post("/search/", {"q": "x"}).status_code == 405
+    assert client.post("/api/search/", {"q": "x"}).status_code == 405
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_hostile_input_never_fails_and_is_never_reflected_unescaped(client, text):
+    html = html_of(client, {"q": text})
+    # The page itself has no <script> or <img>, so any here would be the input reflected.
+    assert "<script" not in html and "<img" not in html and "\x00" not in html
+    if any(char in text for char in "<>"):
+        assert text[:200] not in html
+    query, _ = cut(text)
+    assert f'value="{escape(query)}"' in html  # the search box shows it, escaped
+    response = client.get("/api/search/", {"q": text})
+    assert response.status_code == 200
+    data = json.loads(response.content)
+    assert len(data["query"]) <= 200
+    for result in data["results"]:
+        snippet = result["snippet"].replace("<mark>", "").replace("</mark>", "")
+        assert "<" not in snippet and ">" not in snippet
+
+
+def test_hostile_input_with_real_content(client, real_content):
+    for text in NASTY:
+        assert client.get("/search/", {"q": text}).status_code == 200
+        assert client.get("/api/search/", {"q": text}).status_code == 200
