@@ -66,6 +66,26 @@ access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 
+def _keep_query_strings_out_of_gunicorn_logs() -> None:
+    # gunicorn's own error log quotes a malformed request line whole, search words included.
+    import logging
+
+    from portal.security.log_filters import StripQueryStrings
+
+    for name in ("gunicorn.error", "gunicorn.access"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, StripQueryStrings) for f in logger.filters):
+            logger.addFilter(StripQueryStrings())
+
+
+def on_starting(server):
+    _keep_query_strings_out_of_gunicorn_logs()
+
+
+def post_fork(server, worker):
+    _keep_query_strings_out_of_gunicorn_logs()
+
+
 def post_worker_init(worker):
     from portal.library.store import get_library
 

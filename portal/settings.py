@@ -182,6 +182,8 @@ PERMISSIONS_POLICY = {
 # only when a template asks for a token, and then https only.
 CSRF_COOKIE_SECURE = True
 PORTAL_SECURITY_CONTACT = os.environ.get("PORTAL_SECURITY_CONTACT", "")
+# whitenoise would let any other site read our static files through CORS; nothing needs to.
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 
 # Errors and 404s are logged (Django otherwise drops them when DEBUG is off), never with a
 # query string: a search term must not be written down anywhere.

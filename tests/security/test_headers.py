@@ -50,6 +50,7 @@ def test_browser_isolation_and_privacy_headers(response):
     assert response["Referrer-Policy"] == "no-referrer"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "Access-Control-Allow-Origin" not in response.headers
 
 
 def test_permissions_policy_turns_powerful_features_off(response):

@@ -107,12 +107,18 @@ def test_gunicorn_access_and_error_logs_leave_out_query_strings(tmp_path):
         assert _get(f"{base}/about/?q={SECRET}") == 200
         assert _get(f"{base}/search/?q={SECRET}") in (200, 404)
         assert _get(f"{base}/no-such-page/?q={SECRET}&x=1") == 404
+        # A malformed request line, which gunicorn itself logs.
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+            raw.sendall(f"GET /search/?q={SECRET}\x00 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+            assert raw.recv(100).startswith(b"HTTP/1.1 400")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
     written = log_path.read_text()
     assert '"GET /about/ HTTP/1.1" 200' in written, written
     assert "Not Found: /no-such-page/" in written
+    assert "Invalid request" in written and "?[query removed]" in written
+    assert "Invalid request" in written and "?[query removed]" in written
     assert SECRET not in written
     assert "127.0.0.1 -" not in written  # no client address next to the page they read
 
