@@ -44,6 +44,9 @@ class RequestGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # We use no cookies, so we read none: a cookie sent anyway (a malformed csrftoken, say)
+        # can then never make Django answer with a Set-Cookie of its own.
+        request.META.pop("HTTP_COOKIE", None)
         refusal = self.refuse(request)
         return refusal if refusal is not None else self.get_response(request)
 

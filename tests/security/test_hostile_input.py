@@ -40,6 +40,7 @@ def assert_safe(response) -> None:
     assert response.status_code < 500
     body = response.content.decode("utf-8", errors="replace")
     assert f"<i>{MARKER}" not in body
+    assert "Set-Cookie" not in response.headers
     for name, value in response.headers.items():
         assert "\n" not in value and "\r" not in value, name
 
@@ -85,4 +86,11 @@ def test_any_query_parameters_on_any_page(client, page, params, raw):
 def test_any_host_header(client, host):
     response = client.get("/", HTTP_HOST=f"<i>{MARKER}{host}")
     assert response.status_code == 400
+    assert_safe(response)
+
+
+@CHECKS
+@given(page=st.sampled_from(PAGES), cookie=hostile_text, referer=hostile_text)
+def test_any_cookie_and_referer(client, page, cookie, referer):
+    response = client.get(page, HTTP_COOKIE=cookie, HTTP_REFERER=f"<i>{MARKER}{referer}")
     assert_safe(response)

@@ -68,6 +68,16 @@ def test_no_response_sets_a_cookie(client, real_content):
         assert "Set-Cookie" not in response.headers, path
 
 
+@pytest.mark.parametrize(
+    "path", ["/", "/about/", "/about/what-it-is/", "/no-such-page/", "/api/topics/"]
+)
+@pytest.mark.parametrize("cookie", ["csrftoken=x", "sessionid=abc; csrftoken=" + "a" * 64, "=;"])
+def test_cookies_sent_by_a_browser_never_get_one_back(client, path, cookie):
+    response = client.get(path, HTTP_COOKIE=cookie)
+    assert response.status_code in (200, 404)
+    assert "Set-Cookie" not in response.headers and not response.cookies
+
+
 def test_no_page_fetches_anything_from_another_host(client, real_content):
     pages = crawl(client)
     for path in [*pages, "/no-such-page/"]:
