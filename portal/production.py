@@ -14,6 +14,9 @@ def require_production_environment() -> None:
     missing = [
         name for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS") if not os.environ.get(name)
     ]
+    if os.environ.get("DJANGO_SECRET_KEY") == settings.INSECURE_DEV_SECRET_KEY:
+        # Copying the development placeholder into production is the same as setting nothing.
+        missing.insert(0, "DJANGO_SECRET_KEY (not the development placeholder)")
     if missing:
         raise ImproperlyConfigured(
             "Production needs these environment variables: "

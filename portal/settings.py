@@ -44,12 +44,19 @@ INSTALLED_APPS = [
     "portal.library",
     "portal.search",
     "portal.pages",
+    "portal.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside whitenoise, so static files and refused requests get the same headers as pages.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "portal.security.middleware.ResponseHeadersMiddleware",
+    "portal.security.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -111,4 +118,87 @@ LOGGING = {
     "loggers": {
         "portal": {"handlers": ["console"], "level": "INFO"},
     },
+}
+
+# --- Production hardening (issue 7). Environment variables read here:
+# DJANGO_SECURE_SSL_REDIRECT  "1" in production: redirect http to https (off for make serve).
+# DJANGO_BEHIND_TLS_PROXY     "1" when a TLS proxy or CDN sets X-Forwarded-Proto (and strips a
+#                             client's own); without it Django cannot tell the request was https.
+# DJANGO_HSTS_PRELOAD         "0" to leave "preload" out of the HSTS header (on by default).
+# PORTAL_SECURITY_CONTACT     security.txt Contact: e-mail or URIs, comma-separated; unset = 404.
+from django.utils.csp import CSP  # noqa: E402  (kept with the block that uses it)
+
+SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT")
+if env_flag("DJANGO_BEHIND_TLS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Sent only on https responses (Django skips it on plain http, so make serve is unaffected).
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Preload protects a reader's very first visit, the one most likely on café or hospital wi-fi.
+# The token alone changes nothing until the domain's owner submits it (see README).
+SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", default=True)
+# Nothing to load from anywhere but ourselves, and only the kinds of thing we use: one
+# stylesheet, images (favicon), our own scripts (progressive enhancement), our own search form.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+# Switch off every powerful browser feature: the site needs none of them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# No cookie is ever set (no sessions, no forms that post). CsrfViewMiddleware stays in
+# MIDDLEWARE so a form that posts one day is protected from its first line; it sets a cookie
+# only when a template asks for a token, and then https only.
+CSRF_COOKIE_SECURE = True
+PORTAL_SECURITY_CONTACT = os.environ.get("PORTAL_SECURITY_CONTACT", "")
+# whitenoise would let any other site read our static files through CORS; nothing needs to.
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+
+# Errors and 404s are logged (Django otherwise drops them when DEBUG is off), never with a
+# query string: a search term must not be written down anywhere.
+# Not propagated: Django's own "django" handlers do not strip query strings.
+LOGGING["filters"] = {
+    "no_query_strings": {"()": "portal.security.log_filters.StripQueryStrings"},
+    "no_traceback": {"()": "portal.security.log_filters.DropTraceback"},
+}
+LOGGING["handlers"]["console"]["filters"] = ["no_query_strings"]
+for _name in ("django.request", "django.security"):
+    LOGGING["loggers"][_name] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
+# Robots probe with made-up Host headers all day; one line each is enough, not a traceback.
+LOGGING["loggers"]["django.security.DisallowedHost"] = {
+    "handlers": ["console"],
+    "level": "WARNING",
+    "filters": ["no_traceback"],
+    "propagate": False,
 }

@@ -2,7 +2,10 @@
 
 from django.urls import include, path
 
+from portal.security.views import security_txt
+
 urlpatterns = [
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("", include("portal.search.urls")),
     path("", include("portal.pages.urls")),
 ]

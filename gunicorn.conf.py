@@ -1,0 +1,98 @@
+"""gunicorn settings for the portal (`make serve`, `make soak`, production).
+
+Every figure can be overridden from the environment (GUNICORN_* below, or WEB_CONCURRENCY for
+the worker count), so an operator tunes without editing code.
+
+Why these choices:
+- Work per request is CPU-bound (templates over an in-memory Library), so processes, not
+  threads, give the parallelism: 2 x cores + 1 sync workers, one request each. Measured under
+  `make soak`: with gthread and keep-alive, one worker ended up holding 31 to 49 of the 50
+  connections, so its crash cost that many requests and the other workers sat idle; sync
+  workers take one connection at a time, so every request goes to whichever worker is free
+  and a crash loses only the request in flight. Sync workers expect a buffering proxy in
+  front for slow clients (README, "Behind a TLS proxy"); set GUNICORN_WORKER_CLASS=gthread
+  and GUNICORN_THREADS to serve slow clients directly.
+- preload_app stays False. Each worker imports the app and reads content/ itself, so
+  `kill -HUP <master>` starts fresh workers that read the content as it is now, then retires
+  the old ones gracefully: that is how a content release goes live with no lost request.
+  (With preload the master would fork workers from its own stale copy of the content.)
+- post_worker_init loads the Library before a worker takes its first request, so a broken
+  file is logged at start-up (by name and line) and no reader waits for the first load.
+- max_requests with jitter recycles workers gradually, never all at once.
+- The access log leaves out the query string, the client address and the referrer: the path
+  already says what a reader is ill with; their search words and who they are must not be
+  written next to it.
+"""
+
+import multiprocessing
+import os
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+wsgi_app = "portal.wsgi:application"
+
+workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+# More than one thread silently turns sync workers into gthread ones.
+threads = _int("GUNICORN_THREADS", 1)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+max_requests = _int("GUNICORN_MAX_REQUESTS", 10000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 1000)
+backlog = _int("GUNICORN_BACKLOG", 2048)
+preload_app = False
+# Operated by signals (HUP, TERM); a shared default control socket path would also collide
+# when several copies run on one machine.
+control_socket_disable = True
+
+# Above Django's own limits (portal/security/middleware.py), so Django answers oversized
+# requests with its helpful page and full headers; gunicorn's bare 400 is the last resort.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+errorlog = os.environ.get("GUNICORN_ERRORLOG", "-")
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+# %(U)s is the path without the query string; %(M)s the time taken in milliseconds.
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+# Trust X-Forwarded-* only from a proxy on this machine (gunicorn's own default).
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def _keep_query_strings_out_of_gunicorn_logs() -> None:
+    # gunicorn's own error log quotes a malformed request line whole, search words included.
+    import logging
+
+    from portal.security.log_filters import StripQueryStrings
+
+    for name in ("gunicorn.error", "gunicorn.access"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, StripQueryStrings) for f in logger.filters):
+            logger.addFilter(StripQueryStrings())
+
+
+def on_starting(server):
+    _keep_query_strings_out_of_gunicorn_logs()
+
+
+def post_fork(server, worker):
+    _keep_query_strings_out_of_gunicorn_logs()
+
+
+def post_worker_init(worker):
+    from portal.library.store import get_library
+
+    library = get_library()
+    worker.log.info(
+        "worker %s ready: %d topics, %d content problems",
+        worker.pid,
+        len(library.topics),
+        len(library.problems),
+    )
