@@ -1,9 +1,9 @@
 """Read-only JSON about the content, in the shapes DESIGN.md promises to other people."""
 
-from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from portal.library.store import get_library
+from portal.pages.safe_json import json_response
 
 
 def topic_summary(topic) -> dict:
@@ -21,4 +21,4 @@ def topic_summary(topic) -> dict:
 def topics(request):
     library = get_library()
     results = [topic_summary(topic) for section in library.sections for topic in section.topics]
-    return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
+    return json_response({"results": results})

@@ -1,10 +1,10 @@
 """Thin search views: read ?q=, ask the search service, render HTML or JSON."""
 
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from portal.library.store import get_library
+from portal.pages.safe_json import json_response
 from portal.search import query as q
 from portal.search.service import search
 
@@ -48,11 +48,10 @@ def search_page(request):
 def search_api(request):
     text, exact = _params(request)
     response = search(text, exact=exact)
-    return JsonResponse(
+    return json_response(
         {
             "query": response.query,
             "suggestion": response.suggestion,
             "results": [result.as_json() for result in response.results],
-        },
-        json_dumps_params={"ensure_ascii": False},
+        }
     )

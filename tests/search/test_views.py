@@ -1,11 +1,13 @@
 """/search/ and /api/search/: what people see, the JSON shape, and hostile input."""
 
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.utils.html import escape
 
 from portal.search.query import cut
+from portal.security.middleware import MAX_QUERY_STRING_BYTES
 from tests.search.test_query import HOSTILE
 
 NASTY = [
@@ -66,9 +68,16 @@ def test_correction_is_said_and_search_instead_does_not_loop(client, real_conten
 
 
 def test_long_input_is_cut_with_a_note(client):
-    html = html_of(client, {"q": "calcium " * 2000})
+    # 3,200 characters: longer than any search, short enough for the request limits.
+    html = html_of(client, {"q": "calcium " * 400})
     assert "first 200 characters" in html
     assert "calcium " * 30 not in html
+
+
+def test_input_beyond_the_request_limit_gets_a_helpful_refusal(client):
+    response = client.get("/search/", {"q": "calcium " * 2000})
+    assert response.status_code == 414
+    assert "Try a shorter search" in response.content.decode()
 
 
 def test_api_shape(client, real_content):
@@ -99,8 +108,19 @@ def test_search_is_read_only(client):
     assert client.post("/api/search/", {"q": "x"}).status_code == 405
 
 
+def beyond_request_limit(text: str) -> bool:
+    return len(urlencode({"q": text})) > MAX_QUERY_STRING_BYTES
+
+
 @pytest.mark.parametrize("text", NASTY)
 def test_hostile_input_never_fails_and_is_never_reflected_unescaped(client, text):
+    if beyond_request_limit(text):
+        # Longer than any real search: refused with a helpful page before search runs.
+        for url in ("/search/", "/api/search/"):
+            response = client.get(url, {"q": text})
+            assert response.status_code == 414
+            assert text[:50] not in response.content.decode()
+        return
     html = html_of(client, {"q": text})
     # The page itself has no <script> or <img>, so any here would be the input reflected.
     assert "<script" not in html and "<img" not in html and "\x00" not in html
@@ -119,5 +139,6 @@ def test_hostile_input_never_fails_and_is_never_reflected_unescaped(client, text
 
 def test_hostile_input_with_real_content(client, real_content):
     for text in NASTY:
-        assert client.get("/search/", {"q": text}).status_code == 200
-        assert client.get("/api/search/", {"q": text}).status_code == 200
+        expected = 414 if beyond_request_limit(text) else 200
+        assert client.get("/search/", {"q": text}).status_code == expected
+        assert client.get("/api/search/", {"q": text}).status_code == expected
