@@ -5,6 +5,8 @@ print rules in site.css, and each works with no JavaScript. What a reader types 
 fields is never part of a form, so it stays in the browser.
 """
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
@@ -43,6 +45,12 @@ def _sheet(request, path: str) -> dict:
         "qr": qr_svg(address),
         "emergencies": get_library().section("emergencies"),
     }
+
+
+def _with_topics(path: str, topics) -> str:
+    """The path with a clean query naming only known topics, never what was typed in the URL."""
+    query = urlencode([("topic", topic.key) for topic in topics])
+    return f"{path}?{query}" if query else path
 
 
 def _chosen_topics(request, library) -> tuple[list, list[str]]:
@@ -86,7 +94,8 @@ def pack(request):
         "unknown": unknown,
         "chosen_keys": {topic.key for topic in chosen},
     }
-    if not chosen:
+    # "change" shows the form again with the reader's topics still ticked.
+    if not chosen or "change" in request.GET:
         return render(request, "print/pack_form.html", context)
     left_out = chosen[MAX_PACK_TOPICS:]
     chosen = chosen[:MAX_PACK_TOPICS]
@@ -104,7 +113,8 @@ def pack(request):
         "print/pack.html",
         {
             **context,
-            **_sheet(request, request.get_full_path()),
+            **_sheet(request, _with_topics(request.path, chosen)),
+            "change_url": _with_topics(request.path, chosen) + "&change=1",
             "topics": topics,
             "left_out": left_out,
             "contacts": library.contacts,
@@ -125,7 +135,7 @@ def questions(request):
         request,
         "print/questions.html",
         {
-            **_sheet(request, request.get_full_path()),
+            **_sheet(request, _with_topics(request.path, chosen)),
             "appointments": library.topics.get(APPOINTMENTS_TOPIC),
             "groups": [(section, topics) for section, topics in groups if topics],
             "chosen": chosen,

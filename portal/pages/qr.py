@@ -14,7 +14,11 @@ def qr_svg(address: str) -> SafeString:
     markup is safe to put in the page as it is. Cached because each address always gives the
     same code, and a pack can draw many.
     """
-    code = segno.make(address, error="m")
+    try:
+        code = segno.make(address, error="m")
+    except segno.DataOverflowError:
+        # Too long to encode: the sheet still prints the address in words.
+        return mark_safe("")  # noqa: S308 (an empty string)
     svg = code.svg_inline(
         scale=4, border=2, dark="#000", light="#fff", svgclass="qr__code", omitsize=True
     )

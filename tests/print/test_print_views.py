@@ -170,3 +170,30 @@ def test_sheets_do_not_break_without_an_emergencies_section(client, content_copy
     html = html_of(client, "/print/emergency-card/")
     # The site's own banner stands in, so the signs and 999 are still on the card.
     assert 'href="tel:999"' in html and 'id="emergency-box-heading"' in html
+
+
+def test_pack_change_link_keeps_the_readers_topics_ticked(client):
+    html = html_of(client, "/print/?topic=about/second&topic=about/what-it-is")
+    assert 'href="/print/?topic=about%2Fwhat-it-is&amp;topic=about%2Fsecond&amp;change=1"' in html
+    form = html_of(client, "/print/?topic=about/second&change=1")
+    assert 'class="pack-form"' in form
+    assert re.search(r'value="about/second" checked', form)
+    assert not re.search(r'value="about/what-it-is" checked', form)
+
+
+def test_a_huge_query_gets_a_clear_answer_not_an_error(client):
+    junk = "&".join(f"topic=x{'y' * 300}{number}" for number in range(300))
+    for url in ("/print/?", "/print/questions/?"):
+        response = client.get(url + junk + "&topic=about/what-it-is")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Some topics were not found" in html and "more" in html
+        # The sheet's own address names only known topics, never the junk.
+        assert "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy" not in html
+
+
+def test_an_address_too_long_for_a_qr_code_leaves_the_code_out():
+    from portal.pages.qr import qr_svg
+
+    assert qr_svg("http://testserver/" + "a" * 5000) == ""
+    assert qr_svg("http://testserver/about/").startswith("<svg")
