@@ -197,3 +197,8 @@ def test_an_address_too_long_for_a_qr_code_leaves_the_code_out():
 
     assert qr_svg("http://testserver/" + "a" * 5000) == ""
     assert qr_svg("http://testserver/about/").startswith("<svg")
+
+
+def test_pack_form_offers_no_print_button_but_the_pack_does(client):
+    assert "data-print-button" not in html_of(client, "/print/")
+    assert "Print this pack" in html_of(client, "/print/?topic=about/second")
