@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from portal.library import frontmatter
+from portal.library.checklists import checklists_from_html
 from portal.library.frontmatter import Field
 from portal.library.models import Contact, Library, Medicine, Section, Synonym, Topic
 from portal.library.problems import ContentError, Problem
@@ -64,6 +65,7 @@ def load_topic(path: Path, section: str) -> Topic:
         text=rendered.text,
         path=path,
         body_line=body_line,
+        checklists=checklists_from_html(rendered.html),
         **meta,
     )
 

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from portal.library.checklists import QUESTIONS_HEADING_ID, Checklist
 from portal.library.problems import Problem
 from portal.library.rendering import Heading
 
@@ -26,6 +27,7 @@ class Topic:
     sources: tuple[str, ...] = ()
     related: tuple[str, ...] = ()  # "section/slug" keys
     body_line: int = 1  # line in the file where the markdown body starts
+    checklists: tuple[Checklist, ...] = ()  # the body's plain lists, by heading (print views)
 
     @property
     def key(self) -> str:
@@ -38,6 +40,11 @@ class Topic:
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The items of the topic's "Questions to ask your team" list, if it has one."""
+        return next((c.items for c in self.checklists if c.heading_id == QUESTIONS_HEADING_ID), ())
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,17 @@
 
 from django.urls import path
 
-from portal.pages import api, views
+from portal.pages import api, print_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("contacts/", views.contacts, name="contacts"),
     path("api/topics/", api.topics, name="api-topics"),
+    path("print/", print_views.pack, name="print-pack"),
+    path("print/questions/", print_views.questions, name="print-questions"),
+    path("print/emergency-card/", print_views.emergency_card, name="print-emergency-card"),
+    path("print/symptom-diary/", print_views.symptom_diary, name="print-symptom-diary"),
     path("<slug:section>/", views.section, name="section"),
     path("<slug:section>/<slug:topic>/", views.topic, name="topic"),
+    path("<slug:section>/<slug:topic>/print/", print_views.topic_sheet, name="topic-print"),
 ]
