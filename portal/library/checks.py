@@ -1,18 +1,31 @@
-"""Content problems as Django system checks, so `manage.py check` names each broken file."""
+"""Content problems as Django system checks, so `manage.py check` names each broken file.
+
+Errors are mistakes in a file: `manage.py check` fails on them, so they are caught before
+publishing. Warnings are things to act on that are not mistakes in the file (a review that is
+due, a reading age above target); `make check` fails on those too (--fail-level WARNING).
+"""
 
 from django.core import checks
 
+from portal.library.editor_checks import check_library
 from portal.library.loader import load_library
+from portal.library.problems import Problem
 
 
-@checks.register("content")
-def content_checks(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def content_problems() -> tuple[object, list[Problem]]:
+    """The Library as the files are now, and every problem in it, loader's and editors'."""
     from django.conf import settings
 
     # A fresh load, not the cached Library: the check must see the files as they are now.
     library = load_library(settings.PORTAL_CONTENT_DIR)
+    return library, [*library.problems, *check_library(library)]
+
+
+@checks.register("content")
+def content_checks(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    library, problems = content_problems()
     messages = []
-    for problem in library.problems:
+    for problem in problems:
         level = checks.Error if problem.is_error else checks.Warning
         messages.append(
             level(
