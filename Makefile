@@ -10,6 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run test check lint format serve collectstatic clean
+.PHONY: content-report
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,6 +33,9 @@ check: install ## Lint (ruff) and content/system checks (manage.py check)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING
+
+content-report: install ## Every page's review dates, reading age, words and sources, most urgent first
+	$(BIN)/python manage.py content_report
 
 format: install ## Format and auto-fix with ruff
 	$(BIN)/ruff format .

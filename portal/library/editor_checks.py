@@ -31,6 +31,8 @@ MAX_SUMMARY_CHARS = 160
 # Files an editor may keep at the top of content/ besides the data files.
 TOP_LEVEL_ALLOWED = {"README.md"}
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
+# What `manage.py new_topic` writes where the editor still has to write the page.
+PLACEHOLDER = "Replace this:"
 
 # A UK phone number written out: 0 or +44 then 9-10 more digits, in groups.
 LONG_PHONE = re.compile(r"(?<![\w/+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0)\d(?:[\s-]?\d){8,9}(?![\w/])")
@@ -256,6 +258,15 @@ def check_document(
     problems.extend(_removed_html(document, raw, clean, _Lines(document)))
     problems.extend(_phone_problems(document, clean, _Lines(document)))
     problems.extend(_front_matter_problems(document, today, medicines))
+    left = [n for n, line in enumerate(document.text.split("\n"), 1) if PLACEHOLDER in line]
+    if left:
+        problem(
+            "content.W006",
+            f"The page still has {len(left)} line(s) starting '{PLACEHOLDER}' from new_topic "
+            f"(lines {', '.join(map(str, left))}).",
+            "Write the page in place of each of those lines, then check again.",
+            left[0],
+        )
     return problems
 
 
@@ -354,10 +365,19 @@ def _check_internal(document, href, path, fragment, library, line) -> Problem | 
     else:
         ok = False
     if not ok:
+        kwargs = match.kwargs if match is not None else {}
+        name = "/".join(str(kwargs[k]) for k in ("section", "topic") if k in kwargs)
+        file = library.content_dir / (f"{name}.md" if "topic" in kwargs else f"{name}/_index.md")
+        broken = bool(name) and file.is_file()
         return Problem(
             "content.E019",
             document.path,
-            f"The link '{href}' points to a page that does not exist.",
+            f"The link '{href}' points to a page "
+            + (
+                "whose file has a mistake (see that file's message)."
+                if broken
+                else "that does not exist."
+            ),
             "Link to a page as /section-folder/file-name/, like /side-effects/pain/. Check the "
             "spelling against the file names in content/, or remove the link.",
             line,

@@ -215,11 +215,21 @@ def _check_links(
     for topic in topics.values():
         for key in topic.related:
             if key not in topics:
+                # A page whose own file has a mistake is missing too; say so, not "no such page".
+                exists = (
+                    bool(re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", key))
+                    and (topic.path.parent.parent / f"{key}.md").is_file()
+                )
                 problems.append(
                     Problem(
                         "content.E011",
                         topic.path,
-                        f"'related' names '{key}', which is not a page.",
+                        f"'related' names '{key}', "
+                        + (
+                            "whose file has a mistake (see that file's message)."
+                            if exists
+                            else "which is not a page."
+                        ),
                         "Write related pages as section/file-name, like "
                         "'emergencies/hypercalcaemia', or remove the line.",
                         _line_mentioning(topic.path, key),
