@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run test check lint format serve collectstatic clean
-.PHONY: content-report
+.PHONY: content-report new-topic
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -24,7 +24,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install the portal with its dev tools (safe to repeat)
 
 run: install ## Development server with live reload on http://127.0.0.1:8000
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# Content problems are listed but do not stop the preview: a broken page explains itself.
+	-DJANGO_DEBUG=1 $(BIN)/python manage.py check
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
 test: install ## The whole test suite (browser tests included)
 	$(BIN)/python -m pytest
@@ -36,6 +38,9 @@ check: install ## Lint (ruff) and content/system checks (manage.py check)
 
 content-report: install ## Every page's review dates, reading age, words and sources, most urgent first
 	$(BIN)/python manage.py content_report
+
+new-topic: install ## Start a page: make new-topic SECTION=side-effects SLUG=bone-pain TITLE="Bone pain"
+	$(BIN)/python manage.py new_topic "$(SECTION)" "$(SLUG)" --title "$(TITLE)"
 
 format: install ## Format and auto-fix with ruff
 	$(BIN)/ruff format .

@@ -23,11 +23,13 @@ from portal.library import frontmatter, readability
 from portal.library.loader import DATA_FILES, SECTION_INDEX, read_document
 from portal.library.models import Library, Topic
 from portal.library.problems import Problem
-from portal.library.rendering import Rendered, render_markdown
+from portal.library.rendering import CARE_CARD_KINDS, Rendered, render_markdown
 from portal.library.sanitise import sanitise
 
 # Search results and link previews cut a summary off after about this many characters.
 MAX_SUMMARY_CHARS = 160
+# Health information standards (PIF TICK, the NHS standard) ask for review at least this often.
+MAX_REVIEW_DAYS = 3 * 365 + 1
 # Files an editor may keep at the top of content/ besides the data files.
 TOP_LEVEL_ALLOWED = {"README.md"}
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
@@ -68,6 +70,17 @@ def check_library(library: Library, today: datetime.date | None = None) -> list[
     return problems
 
 
+def check_page(library: Library, path: Path, today: datetime.date | None = None) -> list[Problem]:
+    """The editor problems of one loaded page or section file (for the development preview)."""
+    today = today or datetime.date.today()
+    problems: list[Problem] = []
+    medicines = readability.medicine_names(library)
+    for document in _documents(library, problems, only=path):
+        _guarded(problems, path, lambda d=document: check_document(d, library, today, medicines))
+    titles = [problem for problem in duplicate_titles(library) if problem.path == path]
+    return problems + titles
+
+
 def _guarded(problems: list[Problem], path: Path, check: Callable[[], list[Problem]]) -> None:
     try:
         problems.extend(check())
@@ -83,15 +96,19 @@ def _guarded(problems: list[Problem], path: Path, check: Callable[[], list[Probl
         )
 
 
-def _documents(library: Library, problems: list[Problem]) -> Iterator[Document]:
+def _documents(
+    library: Library, problems: list[Problem], only: Path | None = None
+) -> Iterator[Document]:
     broken = {problem.path for problem in library.problems if problem.is_error}
     for section in library.sections:
         index = section.path / SECTION_INDEX
-        if index.is_file() and index not in broken:
+        if index.is_file() and index not in broken and only in (None, index):
             found = _read(index, section.url, frontmatter.SECTION_FIELDS, None, problems)
             if found is not None:
                 yield found
         for topic in section.topics:
+            if only not in (None, topic.path):
+                continue
             found = _read(topic.path, topic.url, frontmatter.TOPIC_FIELDS, topic, problems)
             if found is not None:
                 yield found
@@ -253,6 +270,7 @@ def check_document(
             )
         previous = level
 
+    problems.extend(_care_card_problems(document, _Lines(document)))
     problems.extend(_link_problems(document, raw, library, _Lines(document)))
     problems.extend(_image_problems(document, raw, _Lines(document)))
     problems.extend(_removed_html(document, raw, clean, _Lines(document)))
@@ -270,8 +288,51 @@ def check_document(
     return problems
 
 
+CARE_CARD_START = re.compile(r"^\s*!!!\s*([^\s\"]*)")
+EMPTY_CARD = re.compile(
+    r'<div class="care-card[^"]*">\s*<p class="care-card__title">((?:(?!</p>).)*)</p>\s*</div>',
+    re.S,
+)
+# Markdown link syntax that did not become a link, left on the page as brackets.
+UNMADE_LINK = re.compile(r"\[[^\[\]]+\] ?(?:\[[^\[\]]*\]|\([^()]*\))")
+
+
+def _care_card_problems(document: Document, lines: _Lines):
+    for number, line in enumerate(document.body.split("\n"), start=document.body_line):
+        match = CARE_CARD_START.match(line)
+        if match and match.group(1) not in CARE_CARD_KINDS:
+            yield Problem(
+                "content.E031",
+                document.path,
+                f"'{match.group(1) or '(nothing)'}' is not a kind of care card, so this box "
+                "would be shown as plain information.",
+                "Write '!!! emergency', '!!! urgent' or '!!! info', then the title in double "
+                "quotes.",
+                number,
+            )
+    for match in EMPTY_CARD.finditer(document.rendered.raw_html):
+        title = " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
+        yield Problem(
+            "content.E032",
+            document.path,
+            f"The care card '{title}' is empty: the lines under it are not indented, so they "
+            "show outside the box.",
+            "Start every line that belongs in the box with four spaces.",
+            lines.find("!!!"),
+        )
+
+
 def _link_problems(document: Document, raw: _Html, library: Library, lines: _Lines):
     own_ids = {heading.id for heading in document.rendered.headings}
+    for match in UNMADE_LINK.finditer(document.rendered.text):
+        yield Problem(
+            "content.E019",
+            document.path,
+            f"'{match.group(0)}' did not become a link: it shows on the page as brackets.",
+            "Write a link as [words](/section/page/), with no space between ] and (, and no "
+            "spaces in the address.",
+            _Lines(document).find(match.group(0)[:20]),
+        )
     for href, text in raw.links:
         line = lines.find(f"({href}", f'"{href}"', href, text)
         parts = urlsplit(href)
@@ -515,6 +576,23 @@ def _front_matter_problems(document: Document, today: datetime.date, medicines: 
             "Set it to the date the page was actually checked, like "
             f"'reviewed: {today.isoformat()}'.",
             key_line(document, "reviewed"),
+        )
+    if (topic.next_review - topic.reviewed).days > MAX_REVIEW_DAYS:
+        yield Problem(
+            "content.E033",
+            document.path,
+            f"'next_review' is more than {MAX_REVIEW_DAYS // 365} years after 'reviewed'. "
+            "Health information must be checked at least that often.",
+            "Set next_review to a year after reviewed (at most three years).",
+            key_line(document, "next_review"),
+        )
+    if topic.key in topic.related:
+        yield Problem(
+            "content.E011",
+            document.path,
+            f"'related' names this page itself ('{topic.key}').",
+            "Remove that line: related pages are other pages to read next.",
+            _line_of(document.path, f"- {topic.key}"),
         )
     if not topic.sources:
         yield Problem(

@@ -1,9 +1,8 @@
 """content_report and new_topic, run as an editor would run them."""
 
 import datetime
-import shutil
+import re
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -12,14 +11,15 @@ from django.core.management.base import CommandError
 from portal.library import store
 from portal.library.editor_checks import check_library
 from portal.library.loader import load_library
+from tests.library.content_trees import copy_clean
 
-CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "editors"
+YEARS_2 = datetime.timedelta(days=2 * 365)
 
 
 @pytest.fixture
 def clean_copy(settings, tmp_path):
     target = tmp_path / "content"
-    shutil.copytree(CLEAN, target)
+    copy_clean(target)
     settings.PORTAL_CONTENT_DIR = target
     store.reset()
     return target
@@ -43,7 +43,8 @@ def test_report_has_one_row_a_page_with_every_column(clean_copy):
 
 def test_most_overdue_page_comes_first(clean_copy):
     page = clean_copy / "emergencies" / "high-calcium.md"
-    page.write_text(page.read_text().replace("next_review: 2036-01-10", "next_review: 2026-02-01"))
+    text = re.sub(r"reviewed: .*", "reviewed: 2025-03-01", page.read_text())
+    page.write_text(re.sub(r"next_review: .*", "next_review: 2026-02-01", text))
     lines = report("--today", "2026-03-01")
     first = lines[2].split()
     assert first[0] == "emergencies/high-calcium" and first[3] == "28"
@@ -53,7 +54,7 @@ def test_most_overdue_page_comes_first(clean_copy):
 def test_strict_fails_only_when_a_page_is_overdue(clean_copy):
     report("--strict")  # nothing overdue: no error
     with pytest.raises(CommandError, match="emergencies/high-calcium"):
-        report("--strict", "--today", "2036-02-01")
+        report("--strict", "--today", (datetime.date.today().replace(day=1) + YEARS_2).isoformat())
 
 
 def test_report_runs_even_when_a_file_is_broken(clean_copy):

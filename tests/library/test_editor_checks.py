@@ -15,9 +15,8 @@ from django.core.management.base import SystemCheckError
 from portal.library import editor_checks, loader, store
 from portal.library.editor_checks import check_library
 from portal.library.loader import load_library
+from tests.library.content_trees import copy_clean, drop
 
-CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "editors"
-BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
 GOOD_PAGES = ["/", "/about/", "/about/good-page/", "/emergencies/high-calcium/", "/contacts/"]
 
 
@@ -25,7 +24,7 @@ GOOD_PAGES = ["/", "/about/", "/about/good-page/", "/emergencies/high-calcium/",
 def clean_copy(settings, tmp_path):
     """A writable copy of a content tree with no problems at all."""
     target = tmp_path / "content"
-    shutil.copytree(CLEAN, target)
+    copy_clean(target)
     settings.PORTAL_CONTENT_DIR = target
     store.reset()
     return target
@@ -100,6 +99,11 @@ ERRORS = [
     ("bom-and-crlf-is-fine.md", "about/Pain.MD", "content.E027", None),
     ("bom-and-crlf-is-fine.md", "about/more/nested-page.md", "content.E027", None),
     ("future-reviewed.md", "about/future-reviewed.md", "content.E028", 5),
+    ("review-period-too-long.md", "about/review-period-too-long.md", "content.E033", 6),
+    ("unknown-care-card.md", "about/unknown-care-card.md", "content.E031", 12),
+    ("care-card-not-indented.md", "about/care-card-not-indented.md", "content.E032", 12),
+    ("link-not-made.md", "about/link-not-made.md", "content.E019", 12),
+    ("related-to-itself.md", "about/related-to-itself.md", "content.E011", 8),
     ("no-sources.md", "about/no-sources.md", "content.E029", 1),
     ("image-from-another-site.md", "about/image-from-another-site.md", "content.E030", 12),
 ]
@@ -111,7 +115,7 @@ def test_each_broken_file_fails_check_and_is_named(
 ):
     target = clean_copy / dropped
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(BROKEN / fixture, target)
+    drop(fixture, target)
 
     failed, output = run_check()
 
@@ -144,7 +148,7 @@ def test_files_that_are_not_readable_text(clean_copy, client, name, raw, words):
 
 
 def test_windows_file_with_bom_and_crlf_is_accepted(clean_copy, client):
-    shutil.copyfile(BROKEN / "bom-and-crlf-is-fine.md", clean_copy / "about" / "windows.md")
+    drop("bom-and-crlf-is-fine.md", clean_copy / "about" / "windows.md")
     failed, output = run_check(fail_level="WARNING")
     assert not failed, output
     store.reset()
@@ -167,7 +171,7 @@ def test_related_page_whose_file_is_broken_is_explained(clean_copy):
     ],
 )
 def test_warnings_pass_plain_check_but_fail_make_check(clean_copy, fixture, dropped, check_id):
-    shutil.copyfile(BROKEN / fixture, clean_copy / dropped)
+    drop(fixture, clean_copy / dropped)
     failed, output = run_check()
     assert not failed and check_id in output and dropped in output
     failed, output = run_check(fail_level="WARNING")
@@ -211,3 +215,15 @@ def test_a_file_that_crashes_the_loader_is_left_out_and_named(clean_copy, monkey
 def test_real_content_passes_every_check(real_content):
     failed, output = run_check(fail_level="WARNING")
     assert not failed, output
+
+
+def test_editors_guide_is_never_a_page(clean_copy, client):
+    guide = Path(__file__).resolve().parent.parent.parent / "content" / "README.md"
+    shutil.copyfile(guide, clean_copy / "README.md")
+    failed, output = run_check(fail_level="WARNING")
+    assert not failed, output
+    library = load_library(clean_copy)
+    assert all(topic.path.name != "README.md" for topic in library.topics.values())
+    store.reset()
+    for url in ("/README/", "/readme/", "/README.md/"):
+        assert client.get(url).status_code == 404

@@ -1,23 +1,23 @@
 """Development preview: a broken page explains itself in DEBUG; production keeps its 404."""
 
-import shutil
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from portal.library import store
 from portal.library.loader import load_library
 from portal.preview import apps as preview_apps
 from portal.preview.middleware import problems_for_path
+from tests.library.content_trees import copy_clean
 
-CLEAN = Path(__file__).resolve().parent.parent / "fixtures" / "editors"
 MIDDLEWARE = "portal.preview.middleware.ContentErrorMiddleware"
 
 
 @pytest.fixture
 def broken_copy(settings, tmp_path):
     target = tmp_path / "content"
-    shutil.copytree(CLEAN, target)
+    copy_clean(target)
     (target / "emergencies" / "high-calcium.md").write_text(
         "---\ntitle: High calcium\nsumary: typo\n---\nText.\n"
     )
@@ -65,3 +65,18 @@ def test_saving_a_content_file_reloads_the_browser_not_the_server(broken_copy, m
     assert preview_apps.on_file_changed(file_path=broken_copy / "about" / "good-page.md") is True
     assert reloads == [1]
     assert preview_apps.on_file_changed(file_path=Path("/elsewhere/views.py")) is None
+
+
+def test_debug_page_that_loads_but_fails_a_check_shows_a_notice(broken_copy, settings, client):
+    page = broken_copy / "about" / "good-page.md"
+    page.write_text(page.read_text().replace("[0808 800 6000](tel:08088006000)", "0808 800 6000"))
+    settings.DEBUG = True
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, MIDDLEWARE]
+    response = client.get("/about/good-page/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "For the editor" in html
+    assert "about/good-page.md:" in html and "content.E024" in html
+    settings.DEBUG = False
+    store.reset()
+    production = Client()  # a fresh handler: the middleware refuses to load without DEBUG
+    assert "For the editor" not in production.get("/about/good-page/").content.decode()
