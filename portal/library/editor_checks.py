@@ -37,7 +37,9 @@ EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 PLACEHOLDER = "Replace this:"
 
 # A UK phone number written out: 0 or +44 then 9-10 more digits, in groups.
-LONG_PHONE = re.compile(r"(?<![\w/+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|0)\d(?:[\s-]?\d){8,9}(?![\w/])")
+LONG_PHONE = re.compile(
+    r"(?<![\w/+(])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|0)\d(?:[\s\-)]{0,2}\d){8,9}(?![\w/])"
+)
 SHORT_PHONE = re.compile(r"(?<![\w/])(?:999|111|116[\s-]?123)(?![\w/])")
 
 
@@ -170,10 +172,11 @@ class _Html(HTMLParser):
         self.tags: Counter = Counter()
         self.attributes: Counter = Counter()  # (tag, name, value); class split into names
         self.phone_text: list[str] = []  # text where a phone number should be a tel: link
+        self.label_text: list[str] = []  # headings and card titles: short labels
         self._heading: list[str] | None = None
         self._link: tuple[str, list[str]] | None = None
-        self._quiet = 0  # inside headings, card titles, code: a number there needs no link
-        self._stack: list[tuple[str, bool]] = []
+        self._open = Counter()  # how many "skip" (tel links, code) and "label" elements are open
+        self._stack: list[tuple[str, str | None]] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags[tag] += 1
@@ -189,16 +192,20 @@ class _Html(HTMLParser):
             return
         if tag in {"br", "hr"}:
             return
-        quiet = tag in {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre"} or (
-            "care-card__title" in (found.get("class") or "")
-        )
-        if tag == "a":
-            self._link = (found.get("href") or "", [])
-            quiet = quiet or (found.get("href") or "").startswith("tel:")
+        kind = None
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             self._heading = []
-        self._quiet += quiet
-        self._stack.append((tag, quiet))
+            kind = "label"
+        elif "care-card__title" in (found.get("class") or ""):
+            kind = "label"
+        elif tag in {"code", "pre"}:
+            kind = "skip"
+        if tag == "a":
+            self._link = (found.get("href") or "", [])
+            if (found.get("href") or "").startswith("tel:"):
+                kind = "skip"
+        self._open[kind] += 1
+        self._stack.append((tag, kind))
 
     def handle_endtag(self, tag):
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and self._heading is not None:
@@ -208,8 +215,8 @@ class _Html(HTMLParser):
             self.links.append((self._link[0], "".join(self._link[1]).strip()))
             self._link = None
         while self._stack:
-            name, quiet = self._stack.pop()
-            self._quiet -= quiet
+            name, kind = self._stack.pop()
+            self._open[kind] -= 1
             if name == tag:
                 break
 
@@ -218,8 +225,9 @@ class _Html(HTMLParser):
             self._heading.append(data)
         if self._link is not None:
             self._link[1].append(data)
-        if not self._quiet:
-            self.phone_text.append(data)
+        if self._open["skip"]:
+            return
+        (self.label_text if self._open["label"] else self.phone_text).append(data)
 
 
 def _parse(html: str) -> _Html:
@@ -428,17 +436,12 @@ def _check_internal(document, href, path, fragment, library, line) -> Problem | 
     if not ok:
         kwargs = match.kwargs if match is not None else {}
         name = "/".join(str(kwargs[k]) for k in ("section", "topic") if k in kwargs)
-        file = library.content_dir / (f"{name}.md" if "topic" in kwargs else f"{name}/_index.md")
-        broken = bool(name) and file.is_file()
+        if "topic" in kwargs and (library.content_dir / f"{name}.md").is_file():
+            return None  # the page's own file has a mistake, reported for that file
         return Problem(
             "content.E019",
             document.path,
-            f"The link '{href}' points to a page "
-            + (
-                "whose file has a mistake (see that file's message)."
-                if broken
-                else "that does not exist."
-            ),
+            f"The link '{href}' points to a page that does not exist.",
             "Link to a page as /section-folder/file-name/, like /side-effects/pain/. Check the "
             "spelling against the file names in content/, or remove the link.",
             line,
@@ -474,6 +477,23 @@ def _image_problems(document: Document, raw: _Html, lines: _Lines):
                 "as /static/... .",
                 line,
             )
+        elif not _static_file_exists(urlsplit(urljoin(document.url, src)).path):
+            yield Problem(
+                "content.E030",
+                document.path,
+                f"The image '{src}' is not in the site's static folder, so it would not show.",
+                "Check the spelling. Pictures must be in the static folder and linked as "
+                "/static/..., like ![A description](/static/images/picture.png).",
+                line,
+            )
+
+
+def _static_file_exists(path: str) -> bool:
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    static = settings.STATIC_URL
+    return path.startswith(static) and finders.find(path[len(static) :]) is not None
 
 
 def _removed_html(document: Document, raw: _Html, clean: _Html, lines: _Lines):
@@ -539,19 +559,27 @@ def _phone_problems(document: Document, clean: _Html, lines: _Lines):
                 "Make the digits after 'tel:' the same as the number people see.",
                 line,
             )
-    text = "".join(clean.phone_text)
-    for pattern in (LONG_PHONE, SHORT_PHONE):
-        for match in pattern.finditer(text):
-            number = match.group(0)
-            digits = re.sub(r"\D", "", number)
-            yield Problem(
-                "content.E024",
-                document.path,
-                f"The phone number {number} is not a phone link, so people on a phone cannot "
-                "tap it to call.",
-                f"Write it as [{number}](tel:{digits}).",
-                lines.find(number),
+    # "Call 999" in a heading or card title is a label (the card's text has the link), but a
+    # full number there is one people need to dial.
+    found = [(match, "text") for match in LONG_PHONE.finditer("".join(clean.phone_text))]
+    found += [(match, "text") for match in SHORT_PHONE.finditer("".join(clean.phone_text))]
+    found += [(match, "label") for match in LONG_PHONE.finditer("".join(clean.label_text))]
+    for match, where in found:
+        number = match.group(0)
+        digits = re.sub(r"\D", "", number)
+        hint = f"Write it as [{number}](tel:{digits})."
+        if where == "label":
+            hint = (
+                f"Also write it as a link in the text under this title: [{number}](tel:{digits})."
             )
+        yield Problem(
+            "content.E024",
+            document.path,
+            f"The phone number {number} is not a phone link, so people on a phone cannot "
+            "tap it to call.",
+            hint,
+            lines.find(number),
+        )
 
 
 def _front_matter_problems(document: Document, today: datetime.date, medicines: frozenset[str]):

@@ -212,31 +212,30 @@ def _check_links(
     topics: dict[str, Topic], medicines: tuple[Medicine, ...], medicines_path: Path
 ) -> list[Problem]:
     problems = []
+
+    def unreadable(key: str) -> bool:
+        # The page's file is there but has its own mistake, reported for that file: one
+        # mistake, one message, rather than one more for every page that links to it.
+        return (
+            bool(re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", key))
+            and (medicines_path.parent / f"{key}.md").is_file()
+        )
+
     for topic in topics.values():
         for key in topic.related:
-            if key not in topics:
-                # A page whose own file has a mistake is missing too; say so, not "no such page".
-                exists = (
-                    bool(re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", key))
-                    and (topic.path.parent.parent / f"{key}.md").is_file()
-                )
+            if key not in topics and not unreadable(key):
                 problems.append(
                     Problem(
                         "content.E011",
                         topic.path,
-                        f"'related' names '{key}', "
-                        + (
-                            "whose file has a mistake (see that file's message)."
-                            if exists
-                            else "which is not a page."
-                        ),
+                        f"'related' names '{key}', which is not a page.",
                         "Write related pages as section/file-name, like "
                         "'emergencies/hypercalcaemia', or remove the line.",
                         _line_mentioning(topic.path, key),
                     )
                 )
     for medicine in medicines:
-        if medicine.topic not in topics:
+        if medicine.topic not in topics and not unreadable(medicine.topic):
             problems.append(
                 Problem(
                     "content.E011",
