@@ -3,7 +3,13 @@
 Errors are mistakes in a file: `manage.py check` fails on them, so they are caught before
 publishing. Warnings are things to act on that are not mistakes in the file (a review that is
 due, a reading age above target); `make check` fails on those too (--fail-level WARNING).
+
+The development server (`runserver`) also runs system checks and refuses to start on an Error.
+There, content errors are shown as warnings instead: the server must keep serving every other
+page, and in DEBUG a broken page explains itself (portal.preview).
 """
+
+import sys
 
 from django.core import checks
 
@@ -21,12 +27,16 @@ def content_problems() -> tuple[object, list[Problem]]:
     return library, [*library.problems, *check_library(library)]
 
 
+def _serving() -> bool:
+    return len(sys.argv) > 1 and sys.argv[1] == "runserver"
+
+
 @checks.register("content")
 def content_checks(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     library, problems = content_problems()
     messages = []
     for problem in problems:
-        level = checks.Error if problem.is_error else checks.Warning
+        level = checks.Error if problem.is_error and not _serving() else checks.Warning
         messages.append(
             level(
                 problem.message,

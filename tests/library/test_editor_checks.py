@@ -229,3 +229,15 @@ def test_editors_guide_is_never_a_page(clean_copy, client):
     store.reset()
     for url in ("/README/", "/readme/", "/README.md/"):
         assert client.get(url).status_code == 404
+
+
+def test_development_server_starts_despite_content_errors(clean_copy, monkeypatch):
+    drop("broken-link.md", clean_copy / "about" / "broken-link.md")
+    monkeypatch.setattr("sys.argv", ["manage.py", "runserver"])
+    from portal.library.checks import content_checks
+
+    messages = content_checks()
+    assert messages and all(message.level < 40 for message in messages)  # below ERROR
+    assert any(message.id == "content.E019" for message in messages)
+    monkeypatch.setattr("sys.argv", ["manage.py", "check"])
+    assert any(message.level >= 40 for message in content_checks())
