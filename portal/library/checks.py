@@ -33,7 +33,19 @@ def _serving() -> bool:
 
 @checks.register("content")
 def content_checks(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    library, problems = content_problems()
+    from django.conf import settings
+
+    try:
+        library, problems = content_problems()
+    except Exception as error:  # noqa: BLE001 (a check reports; it never crashes `check`)
+        return [
+            checks.Error(
+                f"The content could not be checked ({type(error).__name__}: {error}).",
+                hint="Ask a developer and quote this message.",
+                obj=str(settings.PORTAL_CONTENT_DIR),
+                id="content.E013",
+            )
+        ]
     messages = []
     for problem in problems:
         level = checks.Error if problem.is_error and not _serving() else checks.Warning

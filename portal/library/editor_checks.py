@@ -63,7 +63,7 @@ def check_library(library: Library, today: datetime.date | None = None) -> list[
     problems: list[Problem] = []
     medicines = readability.medicine_names(library)
     _guarded(problems, library.content_dir, lambda: stray_files(library))
-    for document in _documents(library, problems):
+    for document in _documents(library):
         _guarded(
             problems, document.path, lambda d=document: check_document(d, library, today, medicines)
         )
@@ -77,7 +77,7 @@ def check_page(library: Library, path: Path, today: datetime.date | None = None)
     today = today or datetime.date.today()
     problems: list[Problem] = []
     medicines = readability.medicine_names(library)
-    for document in _documents(library, problems, only=path):
+    for document in _documents(library, only=path):
         _guarded(problems, path, lambda d=document: check_document(d, library, today, medicines))
     titles = [problem for problem in duplicate_titles(library) if problem.path == path]
     return problems + titles
@@ -98,25 +98,23 @@ def _guarded(problems: list[Problem], path: Path, check: Callable[[], list[Probl
         )
 
 
-def _documents(
-    library: Library, problems: list[Problem], only: Path | None = None
-) -> Iterator[Document]:
+def _documents(library: Library, only: Path | None = None) -> Iterator[Document]:
     broken = {problem.path for problem in library.problems if problem.is_error}
     for section in library.sections:
         index = section.path / SECTION_INDEX
         if index.is_file() and index not in broken and only in (None, index):
-            found = _read(index, section.url, frontmatter.SECTION_FIELDS, None, problems)
+            found = _read(index, section.url, frontmatter.SECTION_FIELDS, None)
             if found is not None:
                 yield found
         for topic in section.topics:
             if only not in (None, topic.path):
                 continue
-            found = _read(topic.path, topic.url, frontmatter.TOPIC_FIELDS, topic, problems)
+            found = _read(topic.path, topic.url, frontmatter.TOPIC_FIELDS, topic)
             if found is not None:
                 yield found
 
 
-def _read(path, url, fields, topic, problems) -> Document | None:
+def _read(path, url, fields, topic) -> Document | None:
     try:
         text = frontmatter.decode(path.read_bytes())
         meta, body, body_line = read_document(path, fields)

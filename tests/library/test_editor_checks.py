@@ -241,3 +241,12 @@ def test_development_server_starts_despite_content_errors(clean_copy, monkeypatc
     assert any(message.id == "content.E019" for message in messages)
     monkeypatch.setattr("sys.argv", ["manage.py", "check"])
     assert any(message.level >= 40 for message in content_checks())
+
+
+def test_the_check_itself_never_raises(clean_copy, monkeypatch):
+    def broken_loader(content_dir):
+        raise PermissionError("Permission denied: 'content'")
+
+    monkeypatch.setattr("portal.library.checks.load_library", broken_loader)
+    failed, output = run_check()
+    assert failed and "content.E013" in output and "Permission denied" in output
