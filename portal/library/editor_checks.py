@@ -592,6 +592,22 @@ def _front_matter_problems(document: Document, today: datetime.date, medicines: 
             "Say what the page is about in one short sentence. Put the detail in the page.",
             key_line(document, "summary"),
         )
+    elif re.search(r"[.!?]\s+[A-Z]", summary):
+        yield Problem(
+            "content.E023",
+            document.path,
+            "The summary is more than one sentence.",
+            "Keep the first sentence as the summary and move the rest into the page.",
+            key_line(document, "summary"),
+        )
+    if re.search(r"\*\*|__|\[[^\]]*\]\(|<[a-zA-Z/]|`", summary):
+        yield Problem(
+            "content.E023",
+            document.path,
+            "The summary has markdown or HTML in it, which would show as symbols (* [ ] < >).",
+            "Write the summary as plain words, with no bold, links or HTML.",
+            key_line(document, "summary"),
+        )
     if topic is None:
         return
     if topic.reviewed > today:

@@ -89,6 +89,8 @@ ERRORS = [
     ("script.md", "about/script.md", "content.E022", 12),
     ("javascript-link.md", "about/javascript-link.md", "content.E022", 12),
     ("summary-too-long.md", "about/summary-too-long.md", "content.E023", 3),
+    ("summary-two-sentences.md", "about/summary-two-sentences.md", "content.E023", 3),
+    ("summary-with-markdown.md", "about/summary-with-markdown.md", "content.E023", 3),
     ("phone-not-a-link.md", "about/phone-not-a-link.md", "content.E024", 12),
     ("emergency-number-not-a-link.md", "about/emergency-number-not-a-link.md", "content.E024", 12),
     ("tel-link-mismatch.md", "about/tel-link-mismatch.md", "content.E025", 12),
