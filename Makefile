@@ -10,6 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run test check lint format serve collectstatic clean soak
+.PHONY: content-report new-topic
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,6 +33,12 @@ check: install ## Lint (ruff) and content/system checks (manage.py check)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING
+
+content-report: install ## Every page's review dates, reading age, words and sources, most urgent first
+	$(BIN)/python manage.py content_report
+
+new-topic: install ## Start a page: make new-topic SECTION=side-effects SLUG=bone-pain TITLE="Bone pain"
+	$(BIN)/python manage.py new_topic "$(SECTION)" "$(SLUG)" --title "$(TITLE)"
 
 format: install ## Format and auto-fix with ruff
 	$(BIN)/ruff format .

@@ -6,6 +6,7 @@ DJANGO_ALLOWED_HOSTS  comma-separated host names; required in production.
 PORTAL_CONTENT_DIR    folder of markdown content; defaults to ./content.
 """
 
+import importlib.util
 import os
 import warnings
 from pathlib import Path
@@ -59,6 +60,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Live preview for editors (make run): saving a content file reloads the open page, and a
+# broken file's page explains the mistake instead of a bare 404. Development only.
+if DEBUG and importlib.util.find_spec("django_browser_reload") is not None:
+    INSTALLED_APPS += ["django_browser_reload", "portal.preview"]
+    MIDDLEWARE += [
+        "django_browser_reload.middleware.BrowserReloadMiddleware",
+        "portal.preview.middleware.ContentErrorMiddleware",
+    ]
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

@@ -39,8 +39,49 @@ SECTION_FIELDS: dict[str, Field] = {
 }
 
 
+# A page is a few thousand words; anything this big is a mistake (a pasted PDF, a log file) and
+# would slow every start-up and check.
+MAX_FILE_BYTES = 1_000_000
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves an impossible date (2026-02-30) as text instead of crashing.
+
+    PyYAML raises a plain ValueError for those; as text, validate() reports it as a bad date
+    on its own line.
+    """
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def load_yaml(text: str):
+    """yaml.safe_load, but an impossible date stays text (see _Loader)."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 (_Loader is a SafeLoader)
+
+
 def decode(raw: bytes) -> str:
     """Bytes of a file to text, refusing what an editor could not have meant."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(
+            "content.E015",
+            f"The file is too big for one page ({len(raw) // 1000} KB).",
+            "A page should be a few thousand words at most. Split it into several pages, "
+            "or check that you saved the right file.",
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError(
+            "content.E001",
+            "The file is saved as UTF-16, not as UTF-8 text, so the portal cannot read it.",
+            "In your editor choose 'Save with encoding' and pick UTF-8.",
+        )
     if not raw.strip():
         raise ContentError(
             "content.E001",
@@ -63,7 +104,14 @@ def decode(raw: bytes) -> str:
             "In your editor choose 'Save with encoding' and pick UTF-8.",
             line,
         ) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ContentError(
+            "content.E001",
+            "The file is empty.",
+            "Add front matter and some text, or delete the file.",
+        )
+    return text
 
 
 def split(text: str) -> tuple[str, str, int]:
@@ -91,17 +139,19 @@ def parse(front: str) -> tuple[dict[str, Any], dict[str, int]]:
     """YAML text to a dict, with the file line of each top-level key (front matter is line 2+)."""
     try:
         node = yaml.compose(front, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(front)
+        data = load_yaml(front)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
         problem = getattr(exc, "problem", None) or "it is not valid YAML"
-        raise ContentError(
-            "content.E003",
-            f"The front matter cannot be read: {problem}.",
+        hint = (
             "Check this line: each key needs 'key: value'; put text containing ':' or '#' "
-            "in double quotes; indent list items with two spaces and '- '.",
-            line,
+            "in double quotes; indent list items with two spaces and '- '."
+        )
+        if "\t" in problem or (mark is not None and "\t" in front.split("\n")[mark.line]):
+            hint = "This line starts with a tab. Front matter must be indented with spaces."
+        raise ContentError(
+            "content.E003", f"The front matter cannot be read: {problem}.", hint, line
         ) from None
     if data is None:
         data = {}
@@ -115,7 +165,17 @@ def parse(front: str) -> tuple[dict[str, Any], dict[str, int]]:
     lines = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            lines[str(key_node.value)] = key_node.start_mark.line + 2
+            line = key_node.start_mark.line + 2
+            if str(key_node.value) in lines:
+                # YAML would quietly keep only the last one, hiding what the editor wrote first.
+                raise ContentError(
+                    "content.E014",
+                    f"The key '{key_node.value}' is in the front matter twice "
+                    f"(lines {lines[str(key_node.value)]} and {line}).",
+                    "Keep one of the two lines and delete the other.",
+                    line,
+                )
+            lines[str(key_node.value)] = line
     return data, lines
 
 

@@ -70,6 +70,17 @@ def load_topic(path: Path, section: str) -> Topic:
     )
 
 
+def unexpected(path: Path, error: Exception) -> Problem:
+    """A file that broke the loader in a way no check foresaw: left out, and named."""
+    return Problem(
+        "content.E013",
+        path,
+        f"The file could not be read ({type(error).__name__}: {str(error)[:200]}).",
+        "Compare it with a working page and look for unusual characters or formatting. "
+        "If you cannot see the problem, ask a developer and quote this message.",
+    )
+
+
 def load_section(folder: Path, problems: list[Problem]) -> Section:
     index = folder / SECTION_INDEX
     meta: dict[str, Any] = {"title": folder.name.replace("-", " ").capitalize(), "summary": ""}
@@ -82,10 +93,12 @@ def load_section(folder: Path, problems: list[Problem]) -> Section:
             intro_html = render_markdown(body).html
         except ContentError as error:
             problems.append(error.at(index))
+        except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
+            problems.append(unexpected(index, error))
     else:
         problems.append(
             Problem(
-                "content.W002",
+                "content.E012",
                 index,
                 f"The section '{folder.name}' has no {SECTION_INDEX}.",
                 "Copy _index.md from another section folder and change its title and summary.",
@@ -99,6 +112,8 @@ def load_section(folder: Path, problems: list[Problem]) -> Section:
             topics.append(load_topic(path, folder.name))
         except ContentError as error:
             problems.append(error.at(path))
+        except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
+            problems.append(unexpected(path, error))
     topics.sort(key=lambda topic: (topic.order, topic.title))
     return Section(
         slug=folder.name,
@@ -133,7 +148,7 @@ def read_records(path: Path, fields: dict[str, Field]) -> list[dict[str, Any]]:
     text = read_text(path)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = frontmatter.load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError(
@@ -207,30 +222,50 @@ DATA_FILES: dict[str, tuple[str, Callable[[Path], tuple]]] = {
 }
 
 
+def _line_mentioning(path: Path, text: str) -> int | None:
+    """First line of a file that contains text, so a link problem points at its line."""
+    try:
+        lines = read_text(path).split("\n")
+    except ContentError:
+        return None
+    return next((number for number, line in enumerate(lines, 1) if text in line), None)
+
+
 def _check_links(
     topics: dict[str, Topic], medicines: tuple[Medicine, ...], medicines_path: Path
 ) -> list[Problem]:
     problems = []
+
+    def unreadable(key: str) -> bool:
+        # The page's file is there but has its own mistake, reported for that file: one
+        # mistake, one message, rather than one more for every page that links to it.
+        return (
+            bool(re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", key))
+            and (medicines_path.parent / f"{key}.md").is_file()
+        )
+
     for topic in topics.values():
         for key in topic.related:
-            if key not in topics:
+            if key not in topics and not unreadable(key):
                 problems.append(
                     Problem(
-                        "content.W001",
+                        "content.E011",
                         topic.path,
                         f"'related' names '{key}', which is not a page.",
                         "Write related pages as section/file-name, like "
                         "'emergencies/hypercalcaemia', or remove the line.",
+                        _line_mentioning(topic.path, key),
                     )
                 )
     for medicine in medicines:
-        if medicine.topic not in topics:
+        if medicine.topic not in topics and not unreadable(medicine.topic):
             problems.append(
                 Problem(
-                    "content.W001",
+                    "content.E011",
                     medicines_path,
                     f"Medicine '{medicine.name}' points to '{medicine.topic}', not a page.",
                     "Set its topic to an existing page, like 'treatments/chemotherapy'.",
+                    _line_mentioning(medicines_path, f"topic: {medicine.topic}"),
                 )
             )
     return problems
@@ -278,6 +313,8 @@ def load_library(content_dir: Path) -> Library:
             data[attribute] = parse(path)
         except ContentError as error:
             problems.append(error.at(path))
+        except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
+            problems.append(unexpected(path, error))
     problems.extend(_check_links(topics, data.get("medicines", ()), content_dir / "medicines.yml"))
 
     return Library(

@@ -23,9 +23,9 @@ def test_topic_fields(fixture_content):
     assert topic.body_line == 15
 
 
-def test_related_link_to_a_missing_page_is_a_warning(fixture_content):
+def test_related_link_to_a_missing_page_is_an_error(fixture_content):
     library = load_library(fixture_content)
-    assert ("content.W001", "what-it-is.md") in codes(library)
+    assert ("content.E011", "what-it-is.md") in codes(library)
     assert [t.key for t in library.related(library.topic("about", "what-it-is"))] == [
         "emergencies/high-calcium"
     ]
@@ -65,10 +65,10 @@ def test_reserved_or_bad_section_folder_is_refused(content_copy):
     assert ("content.E010", "search") in found and ("content.E010", "Bad_Folder") in found
 
 
-def test_section_without_index_is_a_warning(content_copy):
+def test_section_without_index_is_an_error(content_copy):
     (content_copy / "extra").mkdir()
     library = load_library(content_copy)
-    assert ("content.W002", "_index.md") in codes(library)
+    assert ("content.E012", "_index.md") in codes(library)
     assert library.section("extra").title == "Extra"
 
 

@@ -1,0 +1,1 @@
+"""Live preview for editors, development only (DEBUG): see apps.py and middleware.py."""
