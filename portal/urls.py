@@ -4,6 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("portal.search.urls")),
+    path("", include("portal.pages.reference_urls")),
     path("", include("portal.pages.urls")),
 ]
 
