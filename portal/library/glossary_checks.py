@@ -87,16 +87,18 @@ def unexplained_words(library: Library) -> dict[str, list[str]]:
 
 
 def unused_entries(library: Library) -> list[str]:
-    """Glossary terms that no page's title, summary or text uses in any of their forms."""
-    matcher = glossary_matcher(library.glossary)
-    used: set[str] = set()
-    for topic in library.topics.values():
-        used.update(entry.term for entry in matcher.values_in(_page_words(topic)))
-    return [entry.term for entry in library.glossary if entry.term not in used]
+    """Glossary terms that no page's title, summary or text uses in any of their forms.
 
-
-def _page_words(topic) -> str:
-    return f"{topic.title} {topic.summary} {topic.text}"
+    Each entry is looked for on its own, so "sepsis" counts as used inside "neutropenic
+    sepsis" even though that longer entry is the one marked on the page.
+    """
+    pages = [f"{topic.title} {topic.summary} {topic.text}" for topic in library.topics.values()]
+    unused = []
+    for entry in library.glossary:
+        matcher = glossary_matcher([entry])
+        if not any(matcher.values_in(page) for page in pages):
+            unused.append(entry.term)
+    return unused
 
 
 def _messages(library: Library) -> Iterable[checks.CheckMessage]:

@@ -113,6 +113,26 @@ OPENAPI: dict = {
                 },
             }
         },
+        "/api/openapi.json": {
+            "get": {
+                "operationId": "getOpenApi",
+                "summary": "This document",
+                "responses": {
+                    "200": {
+                        "description": "The OpenAPI 3.1 description of the API.",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["openapi", "info", "paths"],
+                                }
+                            }
+                        },
+                    },
+                    "304": _NOT_MODIFIED,
+                },
+            }
+        },
         "/api/search/": {
             "get": {
                 "operationId": "search",

@@ -19,12 +19,15 @@ def by_letter[T](items: Iterable[T], name: Callable[[T], str]) -> list[tuple[str
     return sorted(groups.items(), key=lambda pair: (pair[0] == "#", pair[0]))
 
 
-def letter_links(groups: list[tuple[str, list]]) -> list[tuple[str, bool]]:
-    """Every letter A to Z, each saying whether it has entries (and so a place to jump to)."""
+def letter_anchor(letter: str) -> str:
+    return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
+
+
+def letter_links(groups: list[tuple[str, list]]) -> list[tuple[str, str | None]]:
+    """Every letter A to Z with the anchor to jump to, or None when it has no entries."""
     present = {letter for letter, _ in groups}
-    return [(letter, letter in present) for letter in LETTERS] + (
-        [("#", True)] if "#" in present else []
-    )
+    links = [(letter, letter_anchor(letter) if letter in present else None) for letter in LETTERS]
+    return links + ([("#", letter_anchor("#"))] if "#" in present else [])
 
 
 @require_safe
@@ -37,7 +40,7 @@ def glossary(request):
         "pages/glossary.html",
         {
             "groups": [
-                (letter, [(entry, topics[entry.term]) for entry in entries])
+                (letter, letter_anchor(letter), [(e, topics[e.term]) for e in entries])
                 for letter, entries in groups
             ],
             "letters": letter_links(groups),
@@ -59,6 +62,7 @@ def medicines(request):
             "groups": [
                 (
                     letter,
+                    letter_anchor(letter),
                     [
                         (medicine, [library.topics[key] for key in medicine.mentioned_in])
                         for medicine in items
