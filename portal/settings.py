@@ -42,6 +42,7 @@ PORTAL_SITE_NAME = "Secondary Breast Cancer Information"
 
 INSTALLED_APPS = [
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "portal.library",
     "portal.search",
     "portal.pages",

@@ -8,4 +8,5 @@ class LibraryConfig(AppConfig):
     label = "library"
 
     def ready(self) -> None:
+        import portal.library.glossary_checks  # noqa: F401  (registers the glossary checks)
         from portal.library import checks  # noqa: F401  (registers the system checks)

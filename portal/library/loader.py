@@ -14,8 +14,17 @@ import yaml
 
 from portal.library import frontmatter
 from portal.library.checklists import checklists_from_html
+from portal.library.crossref import check_glossary_links, find_mentions, mark_glossary
 from portal.library.frontmatter import Field
-from portal.library.models import Contact, Library, Medicine, Section, Synonym, Topic
+from portal.library.models import (
+    Contact,
+    GlossaryEntry,
+    Library,
+    Medicine,
+    Section,
+    Synonym,
+    Topic,
+)
 from portal.library.problems import ContentError, Problem
 from portal.library.rendering import render_markdown
 
@@ -214,11 +223,37 @@ def _synonyms(path: Path) -> tuple[Synonym, ...]:
     return tuple(synonyms)
 
 
+GLOSSARY_FIELDS = {
+    "term": Field(True, "text"),
+    "definition": Field(True, "text"),
+    "other_forms": Field(False, "list"),
+    "topic": Field(False, "text"),
+}
+
+
+def _glossary(path: Path) -> tuple[GlossaryEntry, ...]:
+    entries = [GlossaryEntry(**record) for record in read_records(path, GLOSSARY_FIELDS)]
+    # One spelling must lead to one entry, or a word on a page could not say what it means.
+    owner: dict[str, str] = {}
+    for entry in entries:
+        for form in entry.forms:
+            key = " ".join(form.split()).casefold()
+            if key in owner and owner[key] != entry.term:
+                raise ContentError(
+                    "content.E006",
+                    f"'{form}' is listed under both '{owner[key]}' and '{entry.term}'.",
+                    "Keep each word or spelling under one glossary entry only.",
+                )
+            owner[key] = entry.term
+    return tuple(sorted(entries, key=lambda entry: entry.term.casefold()))
+
+
 # Editors' data files beside the section folders, each read by its own parser.
 DATA_FILES: dict[str, tuple[str, Callable[[Path], tuple]]] = {
     "contacts.yml": ("contacts", _contacts),
     "medicines.yml": ("medicines", _medicines),
     "synonyms.yml": ("synonyms", _synonyms),
+    "glossary.yml": ("glossary", _glossary),
 }
 
 
@@ -316,6 +351,12 @@ def load_library(content_dir: Path) -> Library:
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
             problems.append(unexpected(path, error))
     problems.extend(_check_links(topics, data.get("medicines", ()), content_dir / "medicines.yml"))
+    # Glossary marks and medicine mentions need every topic and data file: they come last.
+    glossary = data.get("glossary", ())
+    problems.extend(check_glossary_links(glossary, topics, content_dir / "glossary.yml"))
+    sections = list(mark_glossary(tuple(sections), glossary))
+    topics = {topic.key: topic for section in sections for topic in section.topics}
+    data["medicines"] = find_mentions(data.get("medicines", ()), topics)
 
     return Library(
         content_dir=content_dir,

@@ -1,6 +1,7 @@
 """The immutable shapes the rest of the portal reads: sections, topics, contacts, medicines."""
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,37 @@ class Medicine:
     group: str
     used_for: str
     topic: str  # "section/slug"
+    # Keys of every topic whose text names it (filled in once the topics are loaded).
+    mentioned_in: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    definition: str
+    other_forms: tuple[str, ...] = ()  # other spellings, plurals, abbreviations
+    topic: str = ""  # "section/slug" of the page that explains it more, if any
+
+    @property
+    def anchor(self) -> str:
+        return "term-" + slugify(self.term)
+
+    @property
+    def url(self) -> str:
+        return f"/glossary/#{self.anchor}"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.other_forms)
+
+
+def slugify(text: str) -> str:
+    """An id for a page fragment: 'CDK4/6 inhibitor' -> 'cdk4-6-inhibitor'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @dataclass(frozen=True)
@@ -98,6 +130,7 @@ class Library:
     contacts: tuple[Contact, ...] = ()
     medicines: tuple[Medicine, ...] = ()
     synonyms: tuple[Synonym, ...] = ()  # content/synonyms.yml, read by search
+    glossary: tuple[GlossaryEntry, ...] = ()  # sorted by term
     problems: tuple[Problem, ...] = ()
     _sections_by_slug: Mapping[str, Section] = field(default_factory=dict, repr=False)
 

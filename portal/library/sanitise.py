@@ -39,6 +39,11 @@ ALLOWED_CLASSES = {
     "care-card__body",
 }
 
+# Glossary marks (portal/library/glossary.py): links that static/js/glossary.js turns into
+# toggletips, carrying the word's definition as text in one data attribute.
+ATTRIBUTES["a"] = ATTRIBUTES["a"] | {"class", "data-definition"}
+ALLOWED_CLASSES.add("glossary-term")
+
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 

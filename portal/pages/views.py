@@ -6,6 +6,7 @@ from django.template import loader
 from django.views.decorators.http import require_safe
 
 from portal.library.store import get_library
+from portal.pages import api
 
 # A page needs a contents list once it has this many main headings.
 CONTENTS_MIN_HEADINGS = 3
@@ -60,6 +61,8 @@ def contacts(request):
 
 
 def not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return api.not_found(request)  # API clients get JSON, never an HTML page
     library = get_library()
     return render(
         request,

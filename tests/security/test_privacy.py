@@ -42,16 +42,25 @@ class ResourceParser(HTMLParser):
         self.inline: list[str] = []
         self._in_script = False
 
+    # <link> relations a browser fetches by itself; canonical and alternate are only addresses.
+    FETCHED_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest"}
+
     def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        rels = set((attributes.get("rel") or "").lower().split())
         for name, value in attrs:
+            if tag == "link" and name == "href" and not rels & self.FETCHED_LINK_RELS:
+                continue
             if (tag, name) in self.FETCHED and value:
                 self.fetched.append(value)
             if name == "style" or name.startswith("on"):
                 self.inline.append(f"<{tag} {name}=...>")
         if tag == "style":
             self.inline.append("<style>")
-        if tag == "script" and not dict(attrs).get("src"):
-            self.inline.append("<script> without src")
+        # JSON-LD is a data block: browsers never run it, so the CSP need not allow it.
+        if tag == "script" and not attributes.get("src"):
+            if attributes.get("type") != "application/ld+json":
+                self.inline.append("<script> without src")
         if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
             self.inline.append("<meta http-equiv=refresh>")
 

@@ -1,0 +1,73 @@
+"""Links the loaded pieces to each other, once, after every file is read: glossary words are
+marked in each topic's HTML, and each medicine learns which topics name it.
+
+Both need all topics and all data files, so they cannot happen while a single file is read.
+"""
+
+from dataclasses import replace
+from pathlib import Path
+
+from portal.library.glossary import TermMatcher, glossary_matcher, mark_terms
+from portal.library.models import GlossaryEntry, Medicine, Section, Topic
+from portal.library.problems import Problem
+from portal.library.sanitise import sanitise
+
+
+def mark_glossary(
+    sections: tuple[Section, ...], glossary: tuple[GlossaryEntry, ...]
+) -> tuple[Section, ...]:
+    if not glossary:
+        return sections
+    matcher = glossary_matcher(glossary)
+    # Sanitised again after marking, so the allowlist stays the last word on every page.
+    return tuple(
+        replace(
+            section,
+            topics=tuple(
+                replace(topic, html=sanitise(mark_terms(topic.html, matcher)))
+                for topic in section.topics
+            ),
+        )
+        for section in sections
+    )
+
+
+def find_mentions(
+    medicines: tuple[Medicine, ...], topics: dict[str, Topic]
+) -> tuple[Medicine, ...]:
+    """Each medicine with the keys of the topics whose title or text names it or a brand.
+
+    Its own topic comes first, then the others in site order.
+    """
+    matcher = TermMatcher(
+        (name, medicine.name)
+        for medicine in medicines
+        for name in (medicine.name, *medicine.brands)
+    )
+    found: dict[str, list[str]] = {medicine.name: [] for medicine in medicines}
+    for key, topic in topics.items():
+        for name in matcher.values_in(f"{topic.title} {topic.text}"):
+            found[name].append(key)
+    result = []
+    for medicine in medicines:
+        keys = found[medicine.name]
+        ordered = [medicine.topic] if medicine.topic in keys else []
+        ordered += [key for key in keys if key != medicine.topic]
+        result.append(replace(medicine, mentioned_in=tuple(ordered)))
+    return tuple(result)
+
+
+def check_glossary_links(
+    glossary: tuple[GlossaryEntry, ...], topics: dict[str, Topic], path: Path
+) -> list[Problem]:
+    return [
+        Problem(
+            "content.W001",
+            path,
+            f"Glossary word '{entry.term}' points to '{entry.topic}', not a page.",
+            "Set its topic to an existing page, like 'emergencies/hypercalcaemia', "
+            "or remove the line.",
+        )
+        for entry in glossary
+        if entry.topic and entry.topic not in topics
+    ]
