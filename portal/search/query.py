@@ -52,6 +52,9 @@ _US_PATTERNS = (
     (re.compile(r"ll(?=ing$|ed$|or$|ors$|er$)"), "l"),  # counselling, travelled
 )
 
+# A question rarely has more distinct things in it than this; the rest are not searched.
+MAX_CONCEPTS = 12
+
 # Typos allowed when correcting: none below 5 letters, one from 5, two from 9.
 ONE_TYPO_FROM = 5
 TWO_TYPOS_FROM = 9
@@ -198,15 +201,17 @@ def find_concepts(
 
 def _distinct(concepts: list[Concept]) -> list[Concept]:
     """One concept per meaning: "money and benefits" asks about one thing, not two, so a page
-    need not use both words (the meanings already cover each)."""
+    need not use both words (the meanings already cover each). Repeated words count once, and
+    words after the first MAX_CONCEPTS add too little to be worth the time."""
     seen: set[tuple[str, ...]] = set()
     distinct = []
     for concept in concepts:
-        if concept.means and concept.means in seen:
+        key = concept.means or concept.words
+        if key in seen:
             continue
-        seen.add(concept.means)
+        seen.add(key)
         distinct.append(concept)
-    return distinct
+    return distinct[:MAX_CONCEPTS]
 
 
 def quote(text: str) -> str:
