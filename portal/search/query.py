@@ -34,6 +34,7 @@ STOP_WORDS = frozenset(
     feel feels feeling felt keep keeps
     time times day days week weeks month months year years
     new worse bad badly normal
+    symptom symptoms sign signs
     help please need needs want know tell stop mean means thing things something anything
     like about after before during while since
     """.split()
