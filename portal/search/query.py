@@ -91,9 +91,10 @@ def normalise(text: str) -> list[str]:
     Apostrophes join ("can't" -> "cant"); every other symbol splits ("HER2-positive" ->
     "her2", "positive"), the same way the index's tokenizer splits the pages.
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _APOSTROPHES.sub("", _strip_accents(text))
-    return _WORD.findall(text)
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
+    # Accents are stripped word by word, and only from the rare words that have any: the
+    # index runs every page through here, so the common case must stay cheap.
+    return [word if word.isascii() else _strip_accents(word) for word in _WORD.findall(text)]
 
 
 def remove_stop_words(tokens: Iterable[str]) -> list[str]:
