@@ -35,6 +35,8 @@ STOP_WORDS = frozenset(
     time times day days week weeks month months year years
     new worse bad badly normal
     symptom symptoms sign signs
+    happen happens happened happening find make makes made take takes give gives see look
+    looks say says think way ways best good better
     help please need needs want know tell stop mean means thing things something anything
     like about after before during while since
     """.split()
