@@ -30,6 +30,8 @@ _MATCH_SQL = (
     "SELECT rowid, bm25(pages, 10.0, 6.0, 3.0, 2.5, 1.0, 0.0) AS score FROM pages "
     "WHERE pages MATCH ? ORDER BY score, rowid"
 )
+# Scoring this many matches takes about a millisecond; above it, see SearchIndex.match.
+SCORE_ALL_UP_TO = 300
 _COUNT_SQL = "SELECT count(*) FROM pages WHERE pages MATCH ?"
 _HEAD_FIELDS = "{title names headings summary} : ("
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
@@ -209,12 +211,12 @@ class SearchIndex:
 
         Scoring every match is what costs time on a big site, and a page that has the words
         only in its body rarely beats one that has them in its title, names, headings or
-        summary. So when more than `enough` pages match, and at least `enough` have the
-        words in those fields, only those are scored.
+        summary. So when very many pages match, and at least `enough` have the words in
+        those fields, only those are scored.
         """
         with self._lock:
             total = self._db.execute(_COUNT_SQL, (expression,)).fetchone()[0]
-            if total > enough:
+            if total > max(enough, SCORE_ALL_UP_TO):
                 head = self._db.execute(_MATCH_SQL, (_HEAD_FIELDS + expression + ")",)).fetchall()
                 if len(head) >= enough:
                     return head, total

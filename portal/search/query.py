@@ -34,6 +34,9 @@ STOP_WORDS = frozenset(
     feel feels feeling felt keep keeps
     time times day days week weeks month months year years
     new worse bad badly normal
+    symptom symptoms sign signs
+    happen happens happened happening find make makes made take takes give gives see look
+    looks say says think way ways best good better
     help please need needs want know tell stop mean means thing things something anything
     like about after before during while since
     """.split()
@@ -51,6 +54,9 @@ _US_PATTERNS = (
     (re.compile(r"mme(?=s?$)"), "m"),  # programme
     (re.compile(r"ll(?=ing$|ed$|or$|ors$|er$)"), "l"),  # counselling, travelled
 )
+
+# A question rarely has more distinct things in it than this; the rest are not searched.
+MAX_CONCEPTS = 12
 
 # Typos allowed when correcting: none below 5 letters, one from 5, two from 9.
 ONE_TYPO_FROM = 5
@@ -87,9 +93,10 @@ def normalise(text: str) -> list[str]:
     Apostrophes join ("can't" -> "cant"); every other symbol splits ("HER2-positive" ->
     "her2", "positive"), the same way the index's tokenizer splits the pages.
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _APOSTROPHES.sub("", _strip_accents(text))
-    return _WORD.findall(text)
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
+    # Accents are stripped word by word, and only from the rare words that have any: the
+    # index runs every page through here, so the common case must stay cheap.
+    return [word if word.isascii() else _strip_accents(word) for word in _WORD.findall(text)]
 
 
 def remove_stop_words(tokens: Iterable[str]) -> list[str]:
@@ -198,15 +205,17 @@ def find_concepts(
 
 def _distinct(concepts: list[Concept]) -> list[Concept]:
     """One concept per meaning: "money and benefits" asks about one thing, not two, so a page
-    need not use both words (the meanings already cover each)."""
+    need not use both words (the meanings already cover each). Repeated words count once, and
+    words after the first MAX_CONCEPTS add too little to be worth the time."""
     seen: set[tuple[str, ...]] = set()
     distinct = []
     for concept in concepts:
-        if concept.means and concept.means in seen:
+        key = concept.means or concept.words
+        if key in seen:
             continue
-        seen.add(concept.means)
+        seen.add(key)
         distinct.append(concept)
-    return distinct
+    return distinct[:MAX_CONCEPTS]
 
 
 def quote(text: str) -> str:

@@ -1,9 +1,12 @@
 """The index and the search service: built from the Library, rebuilt with it, weighted,
 emergency-aware, and safe in what it returns."""
 
+import dataclasses
+from types import MappingProxyType
+
 from portal.library import store
 from portal.search import search
-from portal.search.index import card_signs, fold
+from portal.search.index import SCORE_ALL_UP_TO, SearchIndex, card_signs, fold
 from portal.search.service import get_index, highlight
 
 
@@ -131,3 +134,41 @@ def test_snippets_mark_matches_and_escape_everything_else(content_copy):
 def test_highlight_escapes_then_marks():
     marked = highlight('<script>"x"</script> \ue000pain\ue001')
     assert marked == "&lt;script&gt;&quot;x&quot;&lt;/script&gt; <mark>pain</mark>"
+
+
+def _big_library(pages_in_title: int, pages_in_body: int):
+    """The fixture Library with extra pages: some with "zebra" in the title, some in the body."""
+    library = store.get_library()
+    about = library.section("about")
+    model = about.topics[0]
+    extra = [
+        dataclasses.replace(model, slug=f"title-{n}", title=f"Zebra {n}", text="Plain words.")
+        for n in range(pages_in_title)
+    ] + [
+        dataclasses.replace(model, slug=f"body-{n}", title=f"Page {n}", text="A zebra here.")
+        for n in range(pages_in_body)
+    ]
+    section = dataclasses.replace(about, topics=about.topics + tuple(extra))
+    sections = (section, *library.sections[1:])
+    topics = {topic.key: topic for s in sections for topic in s.topics}
+    return dataclasses.replace(
+        library,
+        sections=sections,
+        topics=MappingProxyType(topics),
+        _sections_by_slug=MappingProxyType({s.slug: s for s in sections}),
+    )
+
+
+def test_many_matches_score_only_pages_with_the_words_in_their_main_fields(fixture_content):
+    index = SearchIndex(_big_library(20, SCORE_ALL_UP_TO))
+    hits, total = index.match('"zebra"', 10)
+    assert total == 20 + SCORE_ALL_UP_TO
+    assert len(hits) == 20
+    assert all(index.topics[rowid].title.startswith("Zebra") for rowid, _ in hits)
+
+
+def test_few_main_field_matches_fall_back_to_scoring_every_page(fixture_content):
+    index = SearchIndex(_big_library(3, SCORE_ALL_UP_TO))
+    hits, total = index.match('"zebra"', 10)
+    assert len(hits) == total == 3 + SCORE_ALL_UP_TO
+    assert all(index.topics[rowid].title.startswith("Zebra") for rowid, _ in hits[:3])

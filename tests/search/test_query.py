@@ -214,3 +214,9 @@ def test_correct_respects_the_typo_allowance():
 def test_correct_prefers_the_commoner_word_on_a_tie():
     words = {"fatigue": 10, "fatigues": 1}
     assert q.correct("fatigur", _table(words), words) == "fatigue"
+
+
+def test_find_concepts_counts_repeated_words_once_and_caps_the_number():
+    assert len(q.find_concepts(["pain"] * 50, {})) == 1
+    many = [f"word{n}" for n in range(40)]
+    assert len(q.find_concepts(many, {})) == q.MAX_CONCEPTS

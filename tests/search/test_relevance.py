@@ -62,6 +62,18 @@ EMERGENCY_QUESTIONS = [
     ("confused and thirsty", CALCIUM),
     ("very thirsty and peeing a lot", CALCIUM),
     ("feeling muddled and sick", CALCIUM),
+    ("i can't feel my legs", MSCC),
+    ("numbness in my bottom", MSCC),
+    ("losing control of my bowels", MSCC),
+    ("spinal cord symptoms", MSCC),
+    ("shaking chills after chemo", SEPSIS),
+    ("sore throat and temperature", SEPSIS),
+    ("sepsis symptoms", SEPSIS),
+    ("red painful leg", CLOTS),
+    ("coughing up blood", CLOTS),
+    ("short of breath suddenly", CLOTS),
+    ("very sleepy and confused", CALCIUM),
+    ("thirsty and constipated", CALCIUM),
 ]
 
 

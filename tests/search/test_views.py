@@ -145,3 +145,9 @@ def test_hostile_input_with_real_content(client, real_content):
         expected = 414 if beyond_request_limit(text) else 200
         assert client.get("/search/", {"q": text}).status_code == expected
         assert client.get("/api/search/", {"q": text}).status_code == expected
+
+
+def test_emergency_first_result_brings_the_call_now_banner(client, real_content):
+    html = html_of(client, {"q": "back pain and numb legs"})
+    assert html.index("emergency-banner") < html.index('class="search-results"')
+    assert "emergency-banner" not in html_of(client, {"q": "constipation"})
