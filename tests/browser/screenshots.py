@@ -4,13 +4,15 @@ Serves the real content on a loopback port, drives Debian's Chromium, and writes
 to screenshots/ (ignored by git): <page type>-1280.png, <page type>-320.png and
 <page type>-print.png (print media on an A4-wide page, as a reviewer would see on paper).
 
-    python -m tests.browser.screenshots [--out DIR]
+    python -m tests.browser.screenshots [--out DIR] [--page-type NAME ...]
 """
 
 import argparse
 import os
 import sys
 from pathlib import Path
+
+from tests.browser.page_types import PAGE_TYPES, WIDTHS
 
 # A4 is 210 mm wide; at the CSS 96 px per inch that is 794 px, less the print margins of 15 mm.
 PRINT_WIDTH = 680  # the same sheet as survey.PRINT_PAGE
@@ -19,7 +21,16 @@ PRINT_WIDTH = 680  # the same sheet as survey.PRINT_PAGE
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument(
+        "--page-type", action="append", help="only this page type (repeatable); default all"
+    )
     args = parser.parse_args(argv)
+    unknown = set(args.page_type or ()) - set(PAGE_TYPES)
+    if unknown:
+        parser.error(f"unknown page type {sorted(unknown)}; known: {', '.join(PAGE_TYPES)}")
+    chosen = {
+        name: path for name, path in PAGE_TYPES.items() if name in (args.page_type or PAGE_TYPES)
+    }
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -30,7 +41,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from tests.browser.conftest import CHROMIUM, INSTALL_HINT, chromium_available, launch_chromium
     from tests.browser.live_server import serve_portal
-    from tests.browser.page_types import PAGE_TYPES, WIDTHS
 
     if not chromium_available():
         print(f"Chromium not found at {CHROMIUM}: {INSTALL_HINT}.", file=sys.stderr)
@@ -45,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             context = browser.new_context(viewport=viewport)
             page = context.new_page()
             page.emulate_media(media=media)
-            for name, path in PAGE_TYPES.items():
+            for name, path in chosen.items():
                 page.goto(base_url + path)
                 target = args.out / f"{name}-{label}.png"
                 page.screenshot(path=target, full_page=True)
