@@ -41,7 +41,7 @@ def test_search_from_the_keyboard_alone(make_page, site_url, width):
     page.goto(site_url + "/")
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "site-search":
+        if page.evaluate("document.activeElement.matches('header input[name=q]')"):
             break
     else:
         pytest.fail("Tab never reached the header search box")

@@ -16,7 +16,9 @@ def test_browse_from_home_to_a_topic(make_page, site_url):
     assert page.title() == "before", "JavaScript is meant to be off in this test"
     page.goto(site_url + "/")
 
-    page.get_by_role("navigation", name="Sections").get_by_role("link", name="Treatments").click()
+    page.get_by_role("navigation", name="Sections").get_by_role(
+        "link", name="Treatments", exact=True
+    ).click()
     assert urlsplit(page.url).path == "/treatments/"
     assert page.locator("h1").inner_text() == "Treatments"
 
