@@ -59,3 +59,7 @@ soak: collectstatic ## Load and fault soak of the production server on loopback 
 
 clean: ## Remove the virtualenv and generated files
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+.PHONY: screenshots
+screenshots: install ## PNGs of every page type at 1280 px, 320 px and in print, into screenshots/
+	$(BIN)/python -m tests.browser.screenshots --out screenshots

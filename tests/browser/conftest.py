@@ -6,11 +6,13 @@ with a message that says how to install it.
 
 import os
 import shutil
-import threading
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+from django.test import override_settings
+
+from portal.library import store
+from tests.browser.live_server import serve_portal
+from tests.conftest import REAL_CONTENT
 
 # Playwright's sync API keeps an event loop running in this thread; the live server and the
 # settings fixture are plain synchronous Django, which is safe here.
@@ -26,51 +28,44 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+INSTALL_HINT = (
+    "install it with 'sudo apt-get install chromium' (or set PORTAL_CHROMIUM to its path)"
+)
 
 
 def chromium_available() -> bool:
     return os.path.exists(CHROMIUM) or shutil.which(CHROMIUM) is not None
 
 
+def missing_chromium() -> None:
+    """Fail in CI, where the browser tests must run; skip on a laptop, saying how to fix it."""
+    message = f"Chromium not found at {CHROMIUM}: {INSTALL_HINT}."
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not chromium_available():
-        message = (
-            f"Chromium not found at {CHROMIUM}: install it with "
-            "'sudo apt-get install chromium' (or set PORTAL_CHROMIUM to its path)."
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
 
 
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
-        pass
-
-
 @pytest.fixture(scope="session")
 def portal_server():
-    """The portal on a free loopback port, for the whole session.
-
-    Our own small server rather than pytest-django's live_server, which flushes a database
-    after each test, and the portal has none. Static files come through whitenoise as in
-    production.
-    """
-    server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-    server.set_app(WSGIHandler())
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}"
-    server.shutdown()
-    server.server_close()
+    """The portal on a free loopback port for the whole session (see live_server.py)."""
+    with serve_portal() as url:
+        yield url
 
 
 @pytest.fixture
@@ -102,3 +97,17 @@ def make_page(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def page_reports(browser, portal_server):
+    """Every page type measured once per session on the real content (see survey.py)."""
+    from tests.browser.survey import survey
+
+    with override_settings(PORTAL_CONTENT_DIR=REAL_CONTENT):
+        store.reset()
+        try:
+            reports = survey(browser, portal_server)
+        finally:
+            store.reset()
+    return reports

@@ -1,0 +1,21 @@
+"""Every kind of page the portal serves, with one real example of each.
+
+The browser tests and `make screenshots` both walk this one list. When a new kind of page lands
+(search results, no results, print views), add one line here and every check runs on it.
+"""
+
+# name -> path on the real content. Names are used in test ids and screenshot file names.
+PAGE_TYPES = {
+    "home": "/",
+    "section": "/treatments/",
+    "topic": "/treatments/treatment-overview/",
+    "emergency-topic": "/emergencies/spinal-cord-compression/",
+    "contacts": "/contacts/",
+    "not-found": "/no-such-page-here/",
+}
+
+# The status a page type is meant to answer with, when it is not 200.
+EXPECTED_STATUS = {"not-found": 404}
+
+# Desktop, and the narrowest phone WCAG's reflow criterion asks for (1280 px at 400 % zoom).
+WIDTHS = (1280, 320)
