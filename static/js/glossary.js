@@ -19,7 +19,8 @@
   hint.id = HINT_ID;
   hint.className = "visually-hidden";
   hint.textContent = "Glossary word: shows what it means";
-  document.body.append(hint);
+  // Inside main, so the hint belongs to a landmark like all other content.
+  (document.querySelector("main") || document.body).append(hint);
 
   function close() {
     if (!current) {

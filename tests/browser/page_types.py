@@ -12,6 +12,21 @@ PAGE_TYPES = {
     "emergency-topic": "/emergencies/spinal-cord-compression/",
     "contacts": "/contacts/",
     "not-found": "/no-such-page-here/",
+    "search-empty": "/search/",
+    "search-results": "/search/?q=chemo",
+    "search-corrected": "/search/?q=trastuzamab",
+    "search-no-results": "/search/?q=xylophone+zebra",
+    "glossary": "/glossary/",
+    "medicines": "/medicines/",
+    "print-topic": "/treatments/chemotherapy/print/",
+    "print-pack-form": "/print/",
+    "print-pack": (
+        "/print/?topic=about/is-it-curable&topic=side-effects/pain"
+        "&topic=emergencies/hypercalcaemia"
+    ),
+    "print-questions": "/print/questions/",
+    "print-emergency-card": "/print/emergency-card/",
+    "print-symptom-diary": "/print/symptom-diary/",
 }
 
 # The status a page type is meant to answer with, when it is not 200.
