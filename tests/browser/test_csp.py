@@ -5,7 +5,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PATHS = ["/", "/about/", "/about/what-it-is/", "/contacts/", "/no-such-page/"]
+PATHS = ["/", "/about/", "/about/what-it-is/", "/contacts/", "/no-such-page/", "/search/?q=bone"]
 
 
 @pytest.mark.parametrize("path", PATHS)
