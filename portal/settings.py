@@ -150,14 +150,13 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
 }
-# Switch off every powerful browser feature: the site needs none of them.
+# Switch off every powerful browser feature: the site needs none of them. Only names Chromium
+# recognises (others print a console error on every page).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
