@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test check lint format serve collectstatic clean soak
+.PHONY: help install run test check lint format serve collectstatic clean
 .PHONY: content-report new-topic
 
 help: ## List the targets
@@ -40,6 +40,12 @@ content-report: install ## Every page's review dates, reading age, words and sou
 new-topic: install ## Start a page: make new-topic SECTION=side-effects SLUG=bone-pain TITLE="Bone pain"
 	$(BIN)/python manage.py new_topic "$(SECTION)" "$(SLUG)" --title "$(TITLE)"
 
+# gunicorn reads ./gunicorn.conf.py by itself, so `make serve` and this use the same settings.
+.PHONY: soak
+soak: collectstatic ## Load and fault soak of the production server on loopback (about 2 min; needs wrk)
+	@command -v wrk >/dev/null || { echo "make soak needs wrk: apt-get install wrk"; exit 2; }
+	$(BIN)/python bench/soak.py
+
 format: install ## Format and auto-fix with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
@@ -51,11 +57,7 @@ serve: collectstatic ## Production server: gunicorn + whitenoise, DEBUG off, on 
 	DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-serve-$$(head -c 24 /dev/urandom | base64)}" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
-	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT)
-
-soak: collectstatic ## Load and fault soak of the production server on loopback (about 2 min; needs wrk)
-	@command -v wrk >/dev/null || { echo "make soak needs wrk: apt-get install wrk"; exit 2; }
-	$(BIN)/python bench/soak.py
+	$(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
 
 clean: ## Remove the virtualenv and generated files
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

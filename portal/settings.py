@@ -149,24 +149,25 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # The token alone changes nothing until the domain's owner submits it (see README).
 SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", default=True)
 # Nothing to load from anywhere but ourselves, and only the kinds of thing we use: one
-# stylesheet, images (favicon), our own scripts (progressive enhancement), our own search form.
+# stylesheet, images (favicon), our own scripts (progressive enhancement), our own search form,
+# and the search suggestions' requests to /api/search/ (connect-src).
 SECURE_CSP = {
     "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
 }
-# Switch off every powerful browser feature: the site needs none of them.
+# Switch off every powerful browser feature: the site needs none of them. Only names Chromium
+# recognises (others print a console error on every page).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

@@ -79,3 +79,9 @@ def test_production_refuses_the_development_placeholder_key():
 def test_production_environment_starts():
     result = run(["-c", "import portal.wsgi"], **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
+
+
+def test_gunicorn_refuses_to_start_without_secret_and_hosts():
+    result = run(["-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", "127.0.0.1:0"])
+    assert result.returncode != 0
+    assert "Production needs these environment variables" in result.stderr
