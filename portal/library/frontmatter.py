@@ -97,10 +97,20 @@ def load_yaml(text: str) -> tuple[yaml.Node | None, Any]:
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
-            return yaml.compose(text, Loader=fast), yaml.load(text, Loader=fast)  # noqa: S506
+            return _compose_and_construct(fast, text)
         except yaml.YAMLError:
             pass
-    return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
+    return _compose_and_construct(yaml.SafeLoader, text)
+
+
+def _compose_and_construct(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
+    # One parse gives both the node tree and the data (yaml.compose then yaml.load parsed twice).
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def parse(front: str) -> tuple[dict[str, Any], dict[str, int]]:
