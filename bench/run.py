@@ -132,23 +132,31 @@ class Gunicorn:
     """gunicorn as `make serve` runs it, with the worker options under test."""
 
     def __init__(
-        self, content_dir: Path, options: list[str], port: int, render_cache: Path | None = None
+        self,
+        content_dir: Path,
+        options: list[str],
+        port: int,
+        render_cache: Path | None = None,
+        app: str = "portal.wsgi",
+        extra_env: dict | None = None,
     ):
         self.url = f"http://{HOST}:{port}"
-        command = [str(GUNICORN), "portal.wsgi", "--bind", f"{HOST}:{port}", *options]
+        command = [str(GUNICORN), app, "--bind", f"{HOST}:{port}", *options]
+        env = portal_env(content_dir, render_cache) | (extra_env or {})
         self.log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log")
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
             command,
             cwd=REPO,
-            env=portal_env(content_dir, render_cache),
+            env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
     def wait_ready(self, timeout: float = 180) -> float:
-        """Seconds from process start to the first 200 for the home page."""
+        """Seconds from process start to the first 200 for the home page (any page for apps
+        that are not the portal)."""
         deadline = self.started + timeout
         while time.perf_counter() < deadline:
             if self.process.poll() is not None:
@@ -250,7 +258,7 @@ def loopback_config(root: Path) -> str:
 # --- measurements --------------------------------------------------------------------------
 
 
-def wrk(url: str, settings: Settings, headers: dict | None = None) -> dict:
+def wrk(url: str, headers: dict | None = None, script: str = "", *, settings: Settings) -> dict:
     command = [
         "wrk",
         f"-t{settings.threads}",
@@ -259,6 +267,8 @@ def wrk(url: str, settings: Settings, headers: dict | None = None) -> dict:
     ]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
+    if script:
+        command += ["-s", str(REPO / "bench" / script)]
     out = subprocess.run(
         [*command, url], capture_output=True, text=True, check=True, timeout=60
     ).stdout
@@ -325,11 +335,23 @@ def http_rows(server_url: str, settings: Settings) -> tuple[dict, dict]:
     search_status = get(server_url + SEARCH_PATH)[0]
     rows = {
         "nginx static file (same bytes)": (f"http://{HOST}:{PORT_STATIC}/topic.html", None),
+        "gunicorn ceiling: same bytes from a 3-line WSGI app": (
+            f"http://{HOST}:{PORT_SWEEP}{TOPIC_PATH}",
+            None,
+        ),
         "topic page": (server_url + TOPIC_PATH, None),
+        "topic page, page cache missed (a new URL each time)": (
+            server_url + TOPIC_PATH,
+            None,
+            "unique.lua",
+        ),
         "304 revalidation (If-None-Match)": (
             (server_url + TOPIC_PATH, {"If-None-Match": etag}) if etag else None
         ),
         "search results page": (server_url + SEARCH_PATH, None) if search_status == 200 else None,
+        "search results page, page cache missed": (
+            (server_url + SEARCH_PATH, None, "unique.lua") if search_status == 200 else None
+        ),
         "stylesheet (whitenoise)": (server_url + css, None),
         "topic page behind nginx proxy_cache": (f"http://{HOST}:{PORT_CACHE}{TOPIC_PATH}", None),
     }
@@ -339,7 +361,7 @@ def http_rows(server_url: str, settings: Settings) -> tuple[dict, dict]:
     for _ in range(settings.runs):
         for name, target in rows.items():
             if target is not None:
-                samples[name].append(wrk(target[0], settings, target[1]))
+                samples[name].append(wrk(*target, settings=settings))
     figures = {}
     static = [r["rps"] for r in samples["nginx static file (same bytes)"]]
     topic = [r["rps"] for r in samples["topic page"]]
@@ -422,7 +444,16 @@ def run(settings: Settings, with_lighthouse: bool) -> dict:
             server.wait_ready()
             topic = get(server.url + TOPIC_PATH)[2]
             nginx = Nginx(workdir, topic)
-            results["http"], facts = http_rows(server.url, settings)
+            (workdir / "topic.html").write_bytes(topic)
+            ceiling = Gunicorn(
+                workdir, GUNICORN_OPTIONS, PORT_SWEEP, app="bench.fixed_app:application",
+                extra_env={"BENCH_FIXED_BODY": str(workdir / "topic.html")},
+            )  # fmt: skip
+            try:
+                ceiling.wait_ready()
+                results["http"], facts = http_rows(server.url, settings)
+            finally:
+                ceiling.stop()
             print("Page weight through the nginx front ...", flush=True)
             front = f"http://{HOST}:{PORT_CACHE}"
             results["weight"] = {
@@ -466,9 +497,11 @@ def sweep(settings: Settings) -> dict:
                     get(url)
                     samples = {"static": [], "topic": [], "304": []}
                     for _ in range(settings.runs):
-                        samples["static"].append(wrk(static_url, settings)["rps"])
-                        samples["topic"].append(wrk(url, settings)["rps"])
-                        samples["304"].append(wrk(url, settings, {"If-None-Match": etag})["rps"])
+                        samples["static"].append(wrk(static_url, settings=settings)["rps"])
+                        samples["topic"].append(wrk(url, settings=settings)["rps"])
+                        samples["304"].append(
+                            wrk(url, {"If-None-Match": etag}, settings=settings)["rps"]
+                        )
                     memory = candidate.worker_memory()
                     figures[name] = {key: median(values) for key, values in samples.items()}
                     figures[name]["pss_mb_all_workers"] = sum(m["pss"] for m in memory)

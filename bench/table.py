@@ -83,6 +83,9 @@ def render(results: dict) -> str:
             mark = _mark(compared >= factor)
             if base == "topic":
                 target += f" (is {compared:.2f} x)"
+        ceiling = http.get("gunicorn ceiling: same bytes from a 3-line WSGI app")
+        if ceiling and name in ("topic page", "304 revalidation (If-None-Match)"):
+            target += f" ({ratio / ceiling['to_static']:.2f} x the gunicorn ceiling)"
         runs = ", ".join(f"{r:,}" for r in row["runs"])
         bad = f", {row['non_2xx_3xx']} bad answers" if row["non_2xx_3xx"] else ""
         lines.append(
