@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test check lint format serve collectstatic clean
+.PHONY: help install run test check lint format serve collectstatic clean bench
 .PHONY: content-report new-topic
 
 help: ## List the targets
@@ -51,12 +51,13 @@ format: install ## Format and auto-fix with ruff
 	$(BIN)/ruff check --fix .
 
 collectstatic: install
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	PORTAL_COLLECTING_STATIC=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 serve: collectstatic ## Production server: gunicorn + whitenoise, DEBUG off, on http://127.0.0.1:8000
 	DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-serve-$$(head -c 24 /dev/urandom | base64)}" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	PORTAL_RENDER_CACHE_DIR="$${PORTAL_RENDER_CACHE_DIR:-.cache/render}" \
 	$(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
 
 clean: ## Remove the virtualenv and generated files
@@ -65,3 +66,9 @@ clean: ## Remove the virtualenv and generated files
 .PHONY: screenshots
 screenshots: install ## PNGs of every page type at 1280 px, 320 px and in print, into screenshots/
 	$(BIN)/python -m tests.browser.screenshots --out screenshots
+
+bench: collectstatic ## Benchmark against nginx on loopback (needs wrk, nginx; under 10 minutes)
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
+	  echo "make bench needs wrk and nginx from Debian: apt-get install wrk nginx (sudo if not root)"; \
+	  exit 2; }
+	timeout 600 $(BIN)/python -m bench $(BENCH_ARGS)

@@ -101,7 +101,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Hashed, compressed, immutable files once `collectstatic` has run (make serve does);
 # before that (development, tests) plain files straight from static/.
-_COLLECTED = (STATIC_ROOT / "staticfiles.json").exists()
+# `make collectstatic` sets PORTAL_COLLECTING_STATIC so the very first run writes hashed files too.
+_COLLECTED = (STATIC_ROOT / "staticfiles.json").exists() or env_flag("PORTAL_COLLECTING_STATIC")
 STORAGES = {
     "staticfiles": {
         "BACKEND": (

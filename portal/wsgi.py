@@ -6,7 +6,13 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
+from portal.http_cache import PageCache  # noqa: E402
+from portal.library.store import get_library  # noqa: E402
 from portal.production import require_production_environment  # noqa: E402
 
 require_production_environment()
-application = get_wsgi_application()
+# Pages are rendered once and then served as bytes (portal/http_cache.py).
+application = PageCache(get_wsgi_application())
+# Read the content now, not on the first request: with gunicorn --preload the Library is loaded
+# once, before the workers fork and share it, and before any worker timeout is counting.
+get_library()

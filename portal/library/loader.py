@@ -26,6 +26,7 @@ from portal.library.models import (
     Topic,
 )
 from portal.library.problems import ContentError, Problem
+from portal.library.render_cache import renderer_for
 from portal.library.rendering import render_markdown
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -56,7 +57,7 @@ def read_document(path: Path, fields: dict[str, Field]) -> tuple[dict[str, Any],
     return frontmatter.validate(data, lines, fields), body, body_line
 
 
-def load_topic(path: Path, section: str) -> Topic:
+def load_topic(path: Path, section: str, render=render_markdown) -> Topic:
     slug = path.stem
     if not SLUG.match(slug):
         raise ContentError(
@@ -65,7 +66,7 @@ def load_topic(path: Path, section: str) -> Topic:
             "Rename it using only lowercase letters, numbers and hyphens, like 'bone-pain.md'.",
         )
     meta, body, body_line = read_document(path, frontmatter.TOPIC_FIELDS)
-    rendered = render_markdown(body)
+    rendered = render(body)
     return Topic(
         section=section,
         slug=slug,
@@ -90,7 +91,7 @@ def unexpected(path: Path, error: Exception) -> Problem:
     )
 
 
-def load_section(folder: Path, problems: list[Problem]) -> Section:
+def load_section(folder: Path, problems: list[Problem], render=render_markdown) -> Section:
     index = folder / SECTION_INDEX
     meta: dict[str, Any] = {"title": folder.name.replace("-", " ").capitalize(), "summary": ""}
     meta["order"] = 999
@@ -99,7 +100,7 @@ def load_section(folder: Path, problems: list[Problem]) -> Section:
         try:
             found, body, _ = read_document(index, frontmatter.SECTION_FIELDS)
             meta.update(found)
-            intro_html = render_markdown(body).html
+            intro_html = render(body).html
         except ContentError as error:
             problems.append(error.at(index))
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
@@ -118,7 +119,7 @@ def load_section(folder: Path, problems: list[Problem]) -> Section:
         if path.name == SECTION_INDEX:
             continue
         try:
-            topics.append(load_topic(path, folder.name))
+            topics.append(load_topic(path, folder.name, render))
         except ContentError as error:
             problems.append(error.at(path))
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
@@ -156,8 +157,7 @@ def read_records(path: Path, fields: dict[str, Field]) -> list[dict[str, Any]]:
     """A YAML data file that is a list of records, each checked like front matter."""
     text = read_text(path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = frontmatter.load_yaml(text)
+        root, data = frontmatter.load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError(
@@ -310,6 +310,7 @@ def load_library(content_dir: Path) -> Library:
     content_dir = Path(content_dir)
     problems: list[Problem] = []
     sections: list[Section] = []
+    render, finish_rendering = renderer_for(content_dir)
     if not content_dir.is_dir():
         problems.append(
             Problem(
@@ -335,7 +336,8 @@ def load_library(content_dir: Path) -> Library:
                     )
                 )
                 continue
-            sections.append(load_section(folder, problems))
+            sections.append(load_section(folder, problems, render))
+        finish_rendering()
     sections.sort(key=lambda section: (section.order, section.title))
     topics = {topic.key: topic for section in sections for topic in section.topics}
 

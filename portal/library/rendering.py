@@ -1,5 +1,6 @@
 """Markdown to sanitised HTML, once per file at load time, with the headings for contents lists."""
 
+import threading
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
@@ -70,8 +71,8 @@ def _headings(tokens: list[dict], into: list[Heading]) -> list[Heading]:
     return into
 
 
-def render_markdown(body: str) -> Rendered:
-    md = markdown.Markdown(
+def _new_markdown() -> markdown.Markdown:
+    return markdown.Markdown(
         extensions=[
             "tables",
             "admonition",
@@ -82,6 +83,18 @@ def render_markdown(body: str) -> Rendered:
         extension_configs={"toc": {"toc_depth": "2-6"}},
         output_format="html",
     )
+
+
+# Building a Markdown object (loading its extensions) costs as much as converting a short page,
+# so each thread keeps one and resets it between files. Not shared: convert() is not thread-safe.
+_local = threading.local()
+
+
+def render_markdown(body: str) -> Rendered:
+    md = getattr(_local, "markdown", None)
+    if md is None:
+        md = _local.markdown = _new_markdown()
+    md.reset()
     raw = md.convert(body)
     clean = sanitise(raw)
     headings = tuple(_headings(md.toc_tokens, []))  # type: ignore[attr-defined]

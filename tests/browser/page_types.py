@@ -21,8 +21,7 @@ PAGE_TYPES = {
     "print-topic": "/treatments/chemotherapy/print/",
     "print-pack-form": "/print/",
     "print-pack": (
-        "/print/?topic=about/is-it-curable&topic=side-effects/pain"
-        "&topic=emergencies/hypercalcaemia"
+        "/print/?topic=about/is-it-curable&topic=side-effects/pain&topic=emergencies/hypercalcaemia"
     ),
     "print-questions": "/print/questions/",
     "print-emergency-card": "/print/emergency-card/",

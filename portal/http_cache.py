@@ -1,0 +1,211 @@
+"""Whole-page HTTP cache in front of Django: each page is rendered once, then served as bytes.
+
+Every page is a pure function of its URL and the Library (no cookies, no sessions, no per-request
+nonce), so the first 200 for a URL can be kept as bytes with a precomputed ETag and replayed to
+everyone until the Library changes. This sits at the WSGI level, outside Django's middleware, so
+a cached page costs one dict look-up instead of a request object, URL routing and a template.
+
+What is kept: 200 responses to GET for HTML and JSON, without Set-Cookie, up to a size limit,
+keyed by (scheme, host, path, query). Django has already checked the host (ALLOWED_HOSTS) and
+run its middleware on the first response, whose headers are replayed as they were.
+What is never kept: errors, redirects, non-GET requests, static files (whitenoise has its own
+immutable, compressed answers), requests with credentials, anything while DEBUG is on.
+Invalidated: when the Library object changes (a reload), and at midnight so a page may show
+dates relative to today. Bounded: least recently used pages go first beyond `max_bytes`.
+"""
+
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+
+from portal.library.store import get_library
+
+# A CDN or browser may keep a page for 5 minutes, then use it for a further 10 while it checks
+# in the background (a revalidation is a cheap 304); if the portal is down, a day-old page is
+# better than none for someone looking up an emergency sign.
+DEFAULT_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=600, stale-if-error=86400"
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024
+CACHEABLE_TYPES = (b"text/html", b"application/json")
+SECONDS_PER_DAY = 86400
+
+
+class Entry:
+    __slots__ = ("body", "etag", "headers", "not_modified_headers")
+
+    def __init__(self, body: bytes, etag: str, headers: list, not_modified_headers: list):
+        self.body = body
+        self.etag = etag
+        self.headers = headers
+        self.not_modified_headers = not_modified_headers
+
+
+def make_etag(body: bytes) -> str:
+    # A strong validator from the bytes themselves: identical pages share it across workers,
+    # servers and restarts, so a revalidation after a deploy that changed nothing is still a 304.
+    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+
+
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    """RFC 9110 weak comparison, as If-None-Match requires: W/ prefixes are ignored."""
+    if if_none_match == etag:
+        return True
+    if if_none_match.strip() == "*":
+        return True
+    return any(
+        candidate.strip().removeprefix("W/") == etag for candidate in if_none_match.split(",")
+    )
+
+
+class PageCache:
+    """WSGI middleware keeping whole pages as bytes; see the module docstring for the rules."""
+
+    def __init__(
+        self,
+        app: Callable,
+        *,
+        max_bytes: int | None = None,
+        max_entry_bytes: int | None = None,
+        cache_control: str | None = None,
+    ):
+        self.app = app
+        self.max_bytes = max_bytes or getattr(settings, "PORTAL_PAGE_CACHE_BYTES", None)
+        self.max_bytes = self.max_bytes or DEFAULT_MAX_BYTES
+        self.max_entry_bytes = min(max_entry_bytes or DEFAULT_MAX_ENTRY_BYTES, self.max_bytes)
+        self.cache_control = cache_control or getattr(
+            settings, "PORTAL_CACHE_CONTROL", DEFAULT_CACHE_CONTROL
+        )
+        self.static_prefix = settings.STATIC_URL or "/static/"
+        self._entries: OrderedDict[tuple, Entry] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+        self._library = None
+        self._day = -1
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._size = 0
+
+    def _current(self) -> None:
+        """Forget every page if the Library was reloaded or the day has changed."""
+        library = get_library()
+        day = int(time.time()) // SECONDS_PER_DAY
+        if library is not self._library or day != self._day:
+            with self._lock:
+                self._entries.clear()
+                self._size = 0
+                self._library = library
+                self._day = day
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        method = environ["REQUEST_METHOD"]
+        path = environ.get("PATH_INFO", "")
+        if (
+            method not in ("GET", "HEAD")
+            or path.startswith(self.static_prefix)
+            or "HTTP_AUTHORIZATION" in environ
+            or settings.DEBUG
+        ):
+            return self.app(environ, start_response)
+        self._current()
+        key = (
+            environ.get("wsgi.url_scheme", "http"),
+            environ.get("HTTP_HOST", ""),
+            path,
+            environ.get("QUERY_STRING", ""),
+        )
+        entry = self._entries.get(key)
+        if entry is not None:
+            with self._lock:
+                if key in self._entries:
+                    self._entries.move_to_end(key)
+            return self._answer(entry, environ, start_response)
+        if method != "GET":
+            return self.app(environ, start_response)
+        return self._fill(key, environ, start_response)
+
+    @staticmethod
+    def _answer(entry: Entry, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+        if if_none_match and etag_matches(if_none_match, entry.etag):
+            start_response("304 Not Modified", entry.not_modified_headers)
+            return []
+        start_response("200 OK", entry.headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry.body]
+
+    def _fill(self, key: tuple, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        captured: list = []
+
+        def capture(status, headers, exc_info=None):
+            captured[:] = [status, headers, exc_info]
+            return _no_write
+
+        result = self.app(environ, capture)
+        status, headers, exc_info = captured
+        if not self._storable(status, headers):
+            start_response(status, headers, exc_info)
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        if len(body) > self.max_entry_bytes:
+            start_response(status, headers)
+            return [body]
+        entry = self._entry(body, headers)
+        self._store(key, entry)
+        return self._answer(entry, environ, start_response)
+
+    @staticmethod
+    def _storable(status: str, headers: list) -> bool:
+        if not status.startswith("200"):
+            return False
+        content_type = b""
+        for name, value in headers:
+            lower = name.lower()
+            if lower in ("set-cookie", "etag", "cache-control", "vary"):
+                # Someone decided this response is per-request or has its own caching rules.
+                return False
+            if lower == "content-type":
+                content_type = value.encode("latin-1").lower()
+        return content_type.startswith(CACHEABLE_TYPES)
+
+    def _entry(self, body: bytes, headers: list) -> Entry:
+        etag = make_etag(body)
+        kept = [(name, value) for name, value in headers if name.lower() != "content-length"]
+        kept += [
+            ("Content-Length", str(len(body))),
+            ("ETag", etag),
+            ("Cache-Control", self.cache_control),
+        ]
+        # RFC 9110 15.4.5: a 304 carries the validators and caching headers, not the body's.
+        not_modified = [("ETag", etag), ("Cache-Control", self.cache_control)]
+        return Entry(body, etag, kept, not_modified)
+
+    def _store(self, key: tuple, entry: Entry) -> None:
+        with self._lock:
+            previous = self._entries.pop(key, None)
+            if previous is not None:
+                self._size -= len(previous.body)
+            self._entries[key] = entry
+            self._size += len(entry.body)
+            while self._size > self.max_bytes and self._entries:
+                _, oldest = self._entries.popitem(last=False)
+                self._size -= len(oldest.body)
+
+
+def _no_write(data: bytes) -> None:
+    raise RuntimeError("PageCache does not support the WSGI write() callable.")

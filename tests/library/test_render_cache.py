@@ -1,0 +1,86 @@
+"""Rendered markdown kept between starts (portal/library/render_cache.py)."""
+
+import stat
+
+import pytest
+
+from portal.library import render_cache
+from portal.library.loader import load_library
+from portal.library.rendering import render_markdown
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Counts the real markdown renders the cache could not spare."""
+    calls = []
+
+    def counting(body):
+        calls.append(body)
+        return render_markdown(body)
+
+    monkeypatch.setattr(render_cache, "render_markdown", counting)
+    return calls
+
+
+@pytest.fixture
+def cache_dir(monkeypatch, tmp_path):
+    folder = tmp_path / "render-cache"
+    monkeypatch.setenv(render_cache.ENV, str(folder))
+    return folder
+
+
+def snapshot(library):
+    return {key: (t.html, t.headings, t.text) for key, t in library.topics.items()}, [
+        s.intro_html for s in library.sections
+    ]
+
+
+def test_off_unless_a_folder_is_set(monkeypatch, content_copy):
+    monkeypatch.delenv(render_cache.ENV, raising=False)
+    render, _ = render_cache.renderer_for(content_copy)
+    assert render is render_markdown
+
+
+def test_second_load_renders_nothing_and_gives_the_same_library(cache_dir, content_copy, renders):
+    first = load_library(content_copy)
+    rendered_first = len(renders)
+    assert rendered_first > 0
+    second = load_library(content_copy)
+    assert len(renders) == rendered_first  # nothing rendered again
+    assert snapshot(second) == snapshot(first)
+    files = list(cache_dir.iterdir())
+    assert len(files) == 1
+    assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
+
+
+def test_changed_page_is_rendered_again(cache_dir, content_copy, renders):
+    load_library(content_copy)
+    before = len(renders)
+    page = content_copy / "about" / "second.md"
+    page.write_text(page.read_text() + "\n## A new heading\n\nNew words.\n")
+    library = load_library(content_copy)
+    assert len(renders) == before + 1
+    topic = library.topic("about", "second")
+    assert "New words." in topic.html and "A new heading" in [h.text for h in topic.headings]
+
+
+def test_damaged_cache_file_is_ignored_and_replaced(cache_dir, content_copy, renders):
+    expected = snapshot(load_library(content_copy))
+    (cache_file,) = cache_dir.iterdir()
+    cache_file.write_text('{"not": "what we wrote"')
+    assert snapshot(load_library(content_copy)) == expected
+    renders.clear()
+    load_library(content_copy)
+    assert renders == []  # rewritten whole by the load before
+
+
+def test_folder_others_can_write_to_is_not_trusted(cache_dir, content_copy, renders, caplog):
+    cache_dir.mkdir(mode=0o700)
+    cache_dir.chmod(0o777)
+    load_library(content_copy)
+    count = len(renders)
+    load_library(content_copy)
+    assert len(renders) == 2 * count
+    assert list(cache_dir.iterdir()) == []
+    assert "writable by other users" in caplog.text
