@@ -15,11 +15,12 @@
   var current = null; // the open toggletip: {wrapper, button, live}
   var pending = 0;
 
+  // Hidden, yet still read out as each button's description: aria-describedby takes the text
+  // of hidden elements too, and a hidden one takes no place in the layout or the landmarks.
   var hint = document.createElement("span");
   hint.id = HINT_ID;
-  hint.className = "visually-hidden";
+  hint.hidden = true;
   hint.textContent = "Glossary word: shows what it means";
-  // Inside main, so the hint belongs to a landmark like all other content.
   (document.querySelector("main") || document.body).append(hint);
 
   function close() {

@@ -288,7 +288,9 @@ _FOCUSED_JS = (
   const el = document.activeElement;
   const name = describe(el);
   if (name === null) return null;
-  const r = el.getBoundingClientRect();
+  // A link that wraps onto two lines has a bounding box whose centre can be another
+  // element on the same lines: test the centre of its first line box instead.
+  const r = el.getClientRects()[0] || el.getBoundingClientRect();
   const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);

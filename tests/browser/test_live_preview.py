@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.library.content_trees import copy_clean
 
@@ -77,19 +78,14 @@ def test_saving_a_file_updates_the_open_page(make_page, dev_server):
     page.wait_for_timeout(1500)  # let the reload listener connect
 
     page_file.write_text(original.replace("title: A good page", "title: A better page"))
-    page.wait_for_function(
-        "document.querySelector('h1').innerText === 'A better page'", timeout=30000
-    )
+    # Locator assertions, not wait_for_function: the CSP forbids the eval that one uses.
+    expect(page.locator("h1")).to_have_text("A better page", timeout=30000)
 
     page_file.write_text(original.replace("order: 1", "order: 1\nsumary: typo"))
-    page.wait_for_function(
-        "document.querySelector('h1').innerText.includes('mistake')", timeout=30000
-    )
+    expect(page.locator("h1")).to_contain_text("mistake", timeout=30000)
     text = page.locator("main").inner_text()
     assert "about/good-page.md:5" in text and "Did you mean 'summary'?" in text
 
     page_file.write_text(original)
-    page.wait_for_function(
-        "document.querySelector('h1').innerText === 'A good page'", timeout=30000
-    )
+    expect(page.locator("h1")).to_have_text("A good page", timeout=30000)
     assert server_version(url) == version  # the same server process: no restart
