@@ -4,14 +4,13 @@ Every figure can be overridden from the environment (GUNICORN_* below, or WEB_CO
 the worker count), so an operator tunes without editing code.
 
 Why these choices:
-- Work per request is CPU-bound (templates over an in-memory Library), so processes, not
-  threads, give the parallelism: 2 x cores + 1 sync workers, one request each. Measured under
-  `make soak`: with gthread and keep-alive, one worker ended up holding 31 to 49 of the 50
-  connections, so its crash cost that many requests and the other workers sat idle; sync
-  workers take one connection at a time, so every request goes to whichever worker is free
-  and a crash loses only the request in flight. Sync workers expect a buffering proxy in
-  front for slow clients (README, "Behind a TLS proxy"); set GUNICORN_WORKER_CLASS=gthread
-  and GUNICORN_THREADS to serve slow clients directly.
+- gthread workers, one per core plus one, four threads each, with keep-alive: pages are
+  served as cached bytes (portal/http_cache.py), so a request costs little CPU and the cost
+  that remains is the connection. Measured by `make bench` (2 cores): sync workers gave
+  324 requests/s on a topic page, gthread 2 x 4 with keep-alive 1,948 (6 times more).
+  The price, measured by `make soak`: a worker's crash also drops the idle keep-alive
+  connections it held, which clients reopen. Set GUNICORN_WORKER_CLASS=sync and
+  GUNICORN_THREADS=1 behind a buffering proxy if that matters more than throughput.
 - preload_app stays False, but the master loads the *content* (not the app) itself, at start
   and again on every `kill -HUP <master>`, before it forks the new workers. New workers so
   start with the new Library already in memory (shared copy-on-write) and take requests at
@@ -41,10 +40,9 @@ def _int(name: str, default: int) -> int:
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 wsgi_app = "portal.wsgi:application"
 
-workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
-# More than one thread silently turns sync workers into gthread ones.
-threads = _int("GUNICORN_THREADS", 1)
+workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1)
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = _int("GUNICORN_THREADS", 4)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
@@ -94,6 +92,10 @@ def _load_content_in_master(server) -> None:
 
     store.reset()
     library = store.get_library()
+    # The search index too, so every worker shares it instead of building its own.
+    from portal.search.service import get_index
+
+    get_index()
     server.log.info(
         "content loaded from %s: %d topics, %d content problems",
         library.content_dir,
