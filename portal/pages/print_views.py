@@ -7,13 +7,14 @@ fields is never part of a form, so it stays in the browser.
 
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from portal.library.store import get_library
 from portal.pages.qr import qr_svg
+from portal.pages.views import lookup_topic
 
 # A pack is read on paper: past this many topics it stops being something a reader carries.
 MAX_PACK_TOPICS = 10
@@ -71,12 +72,9 @@ def _chosen_topics(request, library) -> tuple[list, list[str]]:
 @require_safe
 def topic_sheet(request, section, topic):
     library = get_library()
-    found = library.topic(section, topic)
-    if found is None:
-        lower = library.topic(section.lower(), topic.lower())
-        if lower is not None:
-            return HttpResponseRedirect(lower.url + "print/")
-        raise Http404("No such topic")
+    found = lookup_topic(library, section, topic, suffix="print/")
+    if isinstance(found, HttpResponseRedirect):
+        return found
     return render(
         request,
         "print/topic.html",

@@ -33,15 +33,24 @@ def section(request, section):
     return render(request, "pages/section.html", {"section": found})
 
 
+def lookup_topic(library, section: str, topic: str, suffix: str = ""):
+    """The topic these slugs name, or a redirect when only their case is wrong (a typed or
+    spoken address), or Http404. `suffix` keeps a sub-page such as "print/" on the redirect."""
+    found = library.topic(section, topic)
+    if found is not None:
+        return found
+    lower = library.topic(section.lower(), topic.lower())
+    if lower is not None:
+        return HttpResponseRedirect(lower.url + suffix)
+    raise Http404("No such topic")
+
+
 @require_safe
 def topic(request, section, topic):
     library = get_library()
-    found = library.topic(section, topic)
-    if found is None:
-        lower = library.topic(section.lower(), topic.lower())
-        if lower is not None:
-            return HttpResponseRedirect(lower.url)
-        raise Http404("No such topic")
+    found = lookup_topic(library, section, topic)
+    if isinstance(found, HttpResponseRedirect):
+        return found
     contents = [heading for heading in found.headings if heading.level == 2]
     return render(
         request,
