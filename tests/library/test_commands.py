@@ -8,21 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from portal.library import store
 from portal.library.editor_checks import check_library
 from portal.library.loader import load_library
-from tests.library.content_trees import copy_clean
 
 YEARS_2 = datetime.timedelta(days=2 * 365)
-
-
-@pytest.fixture
-def clean_copy(settings, tmp_path):
-    target = tmp_path / "content"
-    copy_clean(target)
-    settings.PORTAL_CONTENT_DIR = target
-    store.reset()
-    return target
 
 
 def report(*args) -> list[str]:

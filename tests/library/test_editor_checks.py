@@ -15,19 +15,9 @@ from django.core.management.base import SystemCheckError
 from portal.library import editor_checks, render_cache, store
 from portal.library.editor_checks import check_library
 from portal.library.loader import load_library
-from tests.library.content_trees import copy_clean, drop
+from tests.library.content_trees import drop
 
 GOOD_PAGES = ["/", "/about/", "/about/good-page/", "/emergencies/high-calcium/", "/contacts/"]
-
-
-@pytest.fixture
-def clean_copy(settings, tmp_path):
-    """A writable copy of a content tree with no problems at all."""
-    target = tmp_path / "content"
-    copy_clean(target)
-    settings.PORTAL_CONTENT_DIR = target
-    store.reset()
-    return target
 
 
 def run_check(fail_level="ERROR") -> tuple[bool, str]:
