@@ -2,8 +2,10 @@
 
 Every page is a pure function of its URL and the Library (no cookies, no sessions, no per-request
 nonce), so the first 200 for a URL can be kept as bytes with a precomputed ETag and replayed to
-everyone until the Library changes. This sits at the WSGI level, outside Django's middleware, so
-a cached page costs one dict look-up instead of a request object, URL routing and a template.
+everyone until the Library changes. This sits at the server interface, outside Django's
+middleware, so a cached page costs one dict look-up instead of a request object, URL routing and
+a template. `PageStore` holds the rules and the pages; `PageCache` (WSGI, portal/wsgi.py) and
+`AsgiPageCache` (ASGI, portal/asgi.py, what gunicorn runs) only translate the protocol.
 
 What is kept: 200 responses to GET for HTML and JSON, without Set-Cookie, up to a size limit,
 keyed by (scheme, host, path, query). Django has already checked the host (ALLOWED_HOSTS) and
@@ -30,18 +32,31 @@ from portal.library.store import get_library
 DEFAULT_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=600, stale-if-error=86400"
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 DEFAULT_MAX_ENTRY_BYTES = 1024 * 1024
-CACHEABLE_TYPES = (b"text/html", b"application/json")
+CACHEABLE_TYPES = ("text/html", "application/json")
+# Someone decided a response with one of these is per-request or has its own caching rules.
+UNCACHEABLE_HEADERS = frozenset(("set-cookie", "etag", "cache-control", "vary"))
 SECONDS_PER_DAY = 86400
 
 
 class Entry:
-    __slots__ = ("body", "etag", "headers", "not_modified_headers")
+    """One page: its bytes and both answers (200 and 304), in both protocols' header forms."""
+
+    __slots__ = ("body", "etag", "headers", "not_modified_headers", "raw", "raw_not_modified")
 
     def __init__(self, body: bytes, etag: str, headers: list, not_modified_headers: list):
         self.body = body
         self.etag = etag
-        self.headers = headers
+        self.headers = headers  # [(str, str)] as WSGI wants them
         self.not_modified_headers = not_modified_headers
+        self.raw = _raw(headers)  # [(bytes, bytes)] as ASGI wants them, encoded once
+        self.raw_not_modified = _raw(not_modified_headers)
+
+    def is_not_modified(self, if_none_match: str | None) -> bool:
+        return bool(if_none_match) and etag_matches(if_none_match, self.etag)
+
+
+def _raw(headers: list) -> list:
+    return [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers]
 
 
 def make_etag(body: bytes) -> str:
@@ -61,8 +76,8 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     )
 
 
-class PageCache:
-    """WSGI middleware keeping whole pages as bytes; see the module docstring for the rules."""
+class PageStore:
+    """The pages and the rules for keeping them; see the module docstring."""
 
     def __init__(
         self,
@@ -98,6 +113,24 @@ class PageCache:
             self._entries.clear()
             self._size = 0
 
+    def passes_by(self, method: str, path: str, has_credentials: bool) -> bool:
+        """Requests the cache neither answers nor keeps: they go straight to Django."""
+        return (
+            method not in ("GET", "HEAD")
+            or path.startswith(self.static_prefix)
+            or has_credentials
+            or settings.DEBUG
+        )
+
+    def find(self, key: tuple) -> Entry | None:
+        self._current()
+        entry = self._entries.get(key)
+        if entry is not None:
+            with self._lock:
+                if key in self._entries:
+                    self._entries.move_to_end(key)
+        return entry
+
     def _current(self) -> None:
         """Forget every page if the Library was reloaded or the day has changed."""
         library = get_library()
@@ -109,28 +142,63 @@ class PageCache:
                 self._library = library
                 self._day = day
 
+    @staticmethod
+    def storable(status: int, headers: Iterable[tuple[str, str]]) -> bool:
+        if status != 200:
+            return False
+        content_type = ""
+        for name, value in headers:
+            lower = name.lower()
+            if lower in UNCACHEABLE_HEADERS:
+                return False
+            if lower == "content-type":
+                content_type = value.lower()
+        return content_type.startswith(CACHEABLE_TYPES)
+
+    def keep(self, key: tuple, body: bytes, headers: list[tuple[str, str]]) -> Entry:
+        """Store a storable page (if it fits) and return it as an entry to answer from."""
+        etag = make_etag(body)
+        kept = [(name, value) for name, value in headers if name.lower() != "content-length"]
+        kept += [
+            ("Content-Length", str(len(body))),
+            ("ETag", etag),
+            ("Cache-Control", self.cache_control),
+        ]
+        # RFC 9110 15.4.5: a 304 carries the validators and caching headers, not the body's.
+        not_modified = [("ETag", etag), ("Cache-Control", self.cache_control)]
+        entry = Entry(body, etag, kept, not_modified)
+        if len(body) <= self.max_entry_bytes:
+            self._store(key, entry)
+        return entry
+
+    def _store(self, key: tuple, entry: Entry) -> None:
+        with self._lock:
+            previous = self._entries.pop(key, None)
+            if previous is not None:
+                self._size -= len(previous.body)
+            self._entries[key] = entry
+            self._size += len(entry.body)
+            while self._size > self.max_bytes and self._entries:
+                _, oldest = self._entries.popitem(last=False)
+                self._size -= len(oldest.body)
+
+
+class PageCache(PageStore):
+    """The cache as WSGI middleware (portal/wsgi.py)."""
+
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
         path = environ.get("PATH_INFO", "")
-        if (
-            method not in ("GET", "HEAD")
-            or path.startswith(self.static_prefix)
-            or "HTTP_AUTHORIZATION" in environ
-            or settings.DEBUG
-        ):
+        if self.passes_by(method, path, "HTTP_AUTHORIZATION" in environ):
             return self.app(environ, start_response)
-        self._current()
         key = (
             environ.get("wsgi.url_scheme", "http"),
             environ.get("HTTP_HOST", ""),
             path,
             environ.get("QUERY_STRING", ""),
         )
-        entry = self._entries.get(key)
+        entry = self.find(key)
         if entry is not None:
-            with self._lock:
-                if key in self._entries:
-                    self._entries.move_to_end(key)
             return self._answer(entry, environ, start_response)
         if method != "GET":
             return self.app(environ, start_response)
@@ -138,8 +206,7 @@ class PageCache:
 
     @staticmethod
     def _answer(entry: Entry, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        if_none_match = environ.get("HTTP_IF_NONE_MATCH")
-        if if_none_match and etag_matches(if_none_match, entry.etag):
+        if entry.is_not_modified(environ.get("HTTP_IF_NONE_MATCH")):
             start_response("304 Not Modified", entry.not_modified_headers)
             return []
         start_response("200 OK", entry.headers)
@@ -154,7 +221,7 @@ class PageCache:
 
         result = self.app(environ, capture)
         status, headers, exc_info = captured
-        if not self._storable(status, headers):
+        if not self.storable(int(status[:3]), headers):
             start_response(status, headers, exc_info)
             return result
         try:
@@ -162,50 +229,78 @@ class PageCache:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        if len(body) > self.max_entry_bytes:
-            start_response(status, headers)
-            return [body]
-        entry = self._entry(body, headers)
-        self._store(key, entry)
-        return self._answer(entry, environ, start_response)
-
-    @staticmethod
-    def _storable(status: str, headers: list) -> bool:
-        if not status.startswith("200"):
-            return False
-        content_type = b""
-        for name, value in headers:
-            lower = name.lower()
-            if lower in ("set-cookie", "etag", "cache-control", "vary"):
-                # Someone decided this response is per-request or has its own caching rules.
-                return False
-            if lower == "content-type":
-                content_type = value.encode("latin-1").lower()
-        return content_type.startswith(CACHEABLE_TYPES)
-
-    def _entry(self, body: bytes, headers: list) -> Entry:
-        etag = make_etag(body)
-        kept = [(name, value) for name, value in headers if name.lower() != "content-length"]
-        kept += [
-            ("Content-Length", str(len(body))),
-            ("ETag", etag),
-            ("Cache-Control", self.cache_control),
-        ]
-        # RFC 9110 15.4.5: a 304 carries the validators and caching headers, not the body's.
-        not_modified = [("ETag", etag), ("Cache-Control", self.cache_control)]
-        return Entry(body, etag, kept, not_modified)
-
-    def _store(self, key: tuple, entry: Entry) -> None:
-        with self._lock:
-            previous = self._entries.pop(key, None)
-            if previous is not None:
-                self._size -= len(previous.body)
-            self._entries[key] = entry
-            self._size += len(entry.body)
-            while self._size > self.max_bytes and self._entries:
-                _, oldest = self._entries.popitem(last=False)
-                self._size -= len(oldest.body)
+        return self._answer(self.keep(key, body, headers), environ, start_response)
 
 
 def _no_write(data: bytes) -> None:
     raise RuntimeError("PageCache does not support the WSGI write() callable.")
+
+
+class AsgiPageCache(PageStore):
+    """The cache as ASGI middleware (portal/asgi.py): what gunicorn's uvicorn workers run.
+
+    A cached page is answered here with two messages and no Django at all; everything else
+    goes to Django's ASGI handler, and a storable first answer is kept on its way out.
+    """
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        method = scope["method"]
+        path = scope["path"]
+        host = if_none_match = None
+        credentials = False
+        for name, value in scope["headers"]:  # names arrive lower-cased (ASGI spec)
+            if name == b"host":
+                host = value
+            elif name == b"if-none-match":
+                if_none_match = value.decode("latin-1")
+            elif name == b"authorization":
+                credentials = True
+        if self.passes_by(method, path, credentials):
+            return await self.app(scope, receive, send)
+        key = (scope.get("scheme", "http"), host, path, scope.get("query_string", b""))
+        entry = self.find(key)
+        if entry is None:
+            if method != "GET":
+                return await self.app(scope, receive, send)
+            entry = await self._fill(key, scope, receive, send)
+            if entry is None:
+                return None  # Django's own answer has gone out unchanged
+        if entry.is_not_modified(if_none_match):
+            await send(
+                {"type": "http.response.start", "status": 304, "headers": entry.raw_not_modified}
+            )
+            await send({"type": "http.response.body", "body": b""})
+        else:
+            await send({"type": "http.response.start", "status": 200, "headers": entry.raw})
+            await send(
+                {"type": "http.response.body", "body": b"" if method == "HEAD" else entry.body}
+            )
+        return None
+
+    async def _fill(self, key: tuple, scope: dict, receive: Callable, send: Callable):
+        """Run Django; keep its answer if storable (returned as an entry), else pass it on."""
+        start: list = []
+        headers: list = []
+        chunks: list = []
+
+        async def capture(message: dict) -> None:
+            if message["type"] == "http.response.start" and not start:
+                decoded = [
+                    (n.decode("latin-1"), v.decode("latin-1")) for n, v in message["headers"]
+                ]
+                if self.storable(message["status"], decoded):
+                    start.append(message)
+                    headers.extend(decoded)
+                    return
+                start.append(None)  # not for keeping: this and what follows go straight out
+            elif message["type"] == "http.response.body" and start and start[0] is not None:
+                chunks.append(message.get("body", b""))
+                return
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if not start or start[0] is None:
+            return None
+        return self.keep(key, b"".join(chunks), headers)

@@ -13,6 +13,9 @@ logger = logging.getLogger("portal.library")
 _lock = threading.Lock()
 _library: Library | None = None
 _fingerprint: tuple | None = None
+# The PORTAL_CONTENT_DIR value the Library was loaded for. Every cached page asks for the
+# Library, so the usual case is one identity check, not building and comparing Paths.
+_configured: object = None
 
 
 def _content_fingerprint(content_dir: Path) -> tuple:
@@ -30,9 +33,13 @@ def _content_fingerprint(content_dir: Path) -> tuple:
 
 def get_library() -> Library:
     """The current Library. Only development (DEBUG) looks at the files again on each call."""
-    global _library, _fingerprint
-    content_dir = Path(settings.PORTAL_CONTENT_DIR)
+    global _library, _fingerprint, _configured
+    configured = settings.PORTAL_CONTENT_DIR
+    if configured is _configured and _library is not None and not settings.DEBUG:
+        return _library
+    content_dir = Path(configured)
     if _library is not None and not settings.DEBUG and _library.content_dir == content_dir:
+        _configured = configured
         return _library
     with _lock:
         fingerprint = _content_fingerprint(content_dir) if settings.DEBUG else None
@@ -43,6 +50,7 @@ def get_library() -> Library:
         ):
             _library = load_library(content_dir)
             _fingerprint = fingerprint
+            _configured = configured
             _log_problems(_library)
         return _library
 
@@ -56,7 +64,8 @@ def _log_problems(library: Library) -> None:
 
 def reset() -> None:
     """Forget the loaded Library (tests that swap content folders call this)."""
-    global _library, _fingerprint
+    global _library, _fingerprint, _configured
     with _lock:
         _library = None
         _fingerprint = None
+        _configured = None

@@ -7,6 +7,7 @@ reader is ill with; their search words must never be written down as well.
 
 import logging
 import re
+import time
 
 # Anything from a "?" up to the next space or quote: a URL's query string inside a message.
 _QUERY = re.compile(r"\?[^\s\"'<>]+")
@@ -35,4 +36,22 @@ class DropTraceback(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.exc_info = record.exc_text = None
+        return True
+
+
+class UvicornAccessLine(logging.Filter):
+    """uvicorn's access line, rewritten to the portal's: time, method, path, status.
+
+    uvicorn writes `client - "GET /path?query HTTP/1.1" 200`; the client's address and the
+    query string are dropped here, as gunicorn.conf.py's access_log_format does for gunicorn.
+    """
+
+    UVICORN_FORMAT = '%s - "%s %s HTTP/%s" %d'
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == self.UVICORN_FORMAT and len(record.args) == 5:
+            _client, method, path, version, status = record.args
+            when = time.strftime("[%d/%b/%Y:%H:%M:%S %z]", time.localtime(record.created))
+            record.msg = '%s "%s %s HTTP/%s" %d'
+            record.args = (when, method, path.split("?", 1)[0], version, status)
         return True

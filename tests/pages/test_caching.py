@@ -1,13 +1,25 @@
-"""The whole-page cache (portal/http_cache.py), driven through the real WSGI stack."""
+"""The whole-page cache (portal/http_cache.py), driven through the real Django stack.
+
+Every behaviour is checked through both adapters: ASGI (what gunicorn's uvicorn workers run)
+and WSGI, which share one PageStore.
+"""
 
 import io
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.wsgi import WSGIHandler
 
-from portal.http_cache import DEFAULT_CACHE_CONTROL, PageCache, etag_matches, make_etag
+from portal.http_cache import (
+    DEFAULT_CACHE_CONTROL,
+    AsgiPageCache,
+    PageCache,
+    etag_matches,
+    make_etag,
+)
 from portal.library import store
+from tests.asgi_client import asgi_call
 
 
 class Counting:
@@ -22,7 +34,16 @@ class Counting:
         return self.app(environ, start_response)
 
 
+class AsyncCounting(Counting):
+    async def __call__(self, scope, receive, send):
+        self.calls += 1
+        await self.app(scope, receive, send)
+
+
 def call(app, path="/", method="GET", query="", **headers):
+    """One request; headers as keyword arguments (if_none_match=...), as WSGI names them."""
+    if isinstance(app, AsgiPageCache):
+        return asgi_call(app, path, method, query, headers)
     environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query}
     environ["wsgi.input"] = io.BytesIO(b"")
     environ.update({f"HTTP_{name.upper()}": value for name, value in headers.items()})
@@ -42,14 +63,24 @@ def call(app, path="/", method="GET", query="", **headers):
     return answer
 
 
-@pytest.fixture
-def django_app():
-    return Counting(WSGIHandler())
+@pytest.fixture(params=["asgi", "wsgi"])
+def protocol(request):
+    return request.param
 
 
 @pytest.fixture
-def cache(django_app):
-    return PageCache(django_app)
+def django_app(protocol):
+    return AsyncCounting(ASGIHandler()) if protocol == "asgi" else Counting(WSGIHandler())
+
+
+@pytest.fixture
+def make_cache(protocol):
+    return AsgiPageCache if protocol == "asgi" else PageCache
+
+
+@pytest.fixture
+def cache(make_cache, django_app):
+    return make_cache(django_app)
 
 
 def test_page_has_strong_etag_of_its_bytes_and_cdn_cache_control(cache):
@@ -62,9 +93,9 @@ def test_page_has_strong_etag_of_its_bytes_and_cdn_cache_control(cache):
     assert int(answer["headers"]["content-length"]) == len(answer["body"])
 
 
-def test_etag_is_stable_across_requests_and_processes(django_app):
-    first = call(PageCache(django_app), "/about/what-it-is/")
-    again = call(PageCache(django_app), "/about/what-it-is/")
+def test_etag_is_stable_across_requests_and_processes(make_cache, django_app):
+    first = call(make_cache(django_app), "/about/what-it-is/")
+    again = call(make_cache(django_app), "/about/what-it-is/")
     assert first["headers"]["etag"] == again["headers"]["etag"]
     assert first["body"] == again["body"]
 
@@ -90,8 +121,8 @@ def test_matching_if_none_match_gets_304_without_body(cache):
         assert "content-type" not in answer["headers"]
 
 
-def test_if_none_match_on_first_request_is_answered_too(cache, django_app):
-    etag = call(PageCache(django_app), "/about/second/")["headers"]["etag"]
+def test_if_none_match_on_first_request_is_answered_too(make_cache, cache, django_app):
+    etag = call(make_cache(django_app), "/about/second/")["headers"]["etag"]
     assert call(cache, "/about/second/", if_none_match=etag)["status"] == 304
 
 
@@ -175,9 +206,9 @@ def test_nothing_is_cached_in_development(settings, cache, django_app):
     assert django_app.calls == 2 and len(cache) == 0
 
 
-def test_memory_is_bounded_least_recently_used_first(django_app):
-    page = call(PageCache(django_app), "/about/second/")["body"]
-    cache = PageCache(django_app, max_bytes=len(page) * 2 + 10)
+def test_memory_is_bounded_least_recently_used_first(make_cache, django_app):
+    page = call(make_cache(django_app), "/about/second/")["body"]
+    cache = make_cache(django_app, max_bytes=len(page) * 2 + 10)
     for path in ("/about/second/", "/about/what-it-is/", "/", "/about/second/", "/about/"):
         call(cache, path)
         assert cache.size <= cache.max_bytes
@@ -187,14 +218,29 @@ def test_memory_is_bounded_least_recently_used_first(django_app):
     assert django_app.calls == calls
 
 
-def test_responses_that_set_cookies_or_their_own_caching_are_not_kept():
-    def app(environ, start_response):
-        headers = [("Content-Type", "text/html"), (environ["PATH_INFO"][1:], "x")]
-        start_response("200 OK", headers)
+def fixed_app(protocol):
+    """An application answering 200 HTML with one extra header named by the path."""
+
+    def headers(path):
+        return [("Content-Type", "text/html"), (path[1:], "x")]
+
+    def wsgi(environ, start_response):
+        start_response("200 OK", headers(environ["PATH_INFO"]))
         return [b"<p>hello</p>"]
 
-    cache = PageCache(app)
+    async def asgi(scope, receive, send):
+        encoded = [(n.lower().encode(), v.encode()) for n, v in headers(scope["path"])]
+        await send({"type": "http.response.start", "status": 200, "headers": encoded})
+        await send({"type": "http.response.body", "body": b"<p>hello</p>"})
+
+    return asgi if protocol == "asgi" else wsgi
+
+
+def test_responses_that_set_cookies_or_their_own_caching_are_not_kept(protocol, make_cache):
+    cache = make_cache(fixed_app(protocol))
     for header in ("Set-Cookie", "Cache-Control", "Vary"):
         answer = call(cache, f"/{header}")
         assert answer["body"] == b"<p>hello</p>" and "etag" not in answer["headers"]
     assert len(cache) == 0
+    assert call(cache, "/X-Other")["headers"]["etag"] == make_etag(b"<p>hello</p>")
+    assert len(cache) == 1

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 # The production environment exactly as the README documents it.
@@ -58,26 +60,32 @@ def test_check_deploy_warns_without_ssl_redirect():
     assert "security.W008" in result.stderr
 
 
-def test_production_refuses_to_start_without_secret_and_hosts():
-    result = run(["-c", "import portal.wsgi"])
+ENTRY_POINTS = ["portal.asgi", "portal.wsgi"]
+
+
+@pytest.mark.parametrize("entry_point", ENTRY_POINTS)
+def test_production_refuses_to_start_without_secret_and_hosts(entry_point):
+    result = run(["-c", f"import {entry_point}"])
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr and "DJANGO_ALLOWED_HOSTS" in result.stderr
     assert "secrets.token_urlsafe" in result.stderr
 
 
-def test_production_refuses_the_development_placeholder_key():
+@pytest.mark.parametrize("entry_point", ENTRY_POINTS)
+def test_production_refuses_the_development_placeholder_key(entry_point):
     from portal.settings import INSECURE_DEV_SECRET_KEY
 
     result = run(
-        ["-c", "import portal.wsgi"],
+        ["-c", f"import {entry_point}"],
         DJANGO_SECRET_KEY=INSECURE_DEV_SECRET_KEY,
         DJANGO_ALLOWED_HOSTS="information.example.org",
     )
     assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_production_environment_starts():
-    result = run(["-c", "import portal.wsgi"], **PRODUCTION_ENV)
+@pytest.mark.parametrize("entry_point", ENTRY_POINTS)
+def test_production_environment_starts(entry_point):
+    result = run(["-c", f"import {entry_point}"], **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
 
 

@@ -2,20 +2,17 @@
 
 import io
 import logging
-import os
-import secrets
-import signal
 import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from portal.security.log_filters import StripQueryStrings, strip_query_strings
+from portal.security.log_filters import (
+    StripQueryStrings,
+    UvicornAccessLine,
+    strip_query_strings,
+)
+from tests.security.gunicorn_server import get, running_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SECRET = "secretterm"
@@ -64,61 +61,33 @@ def test_filter_leaves_ordinary_question_marks_alone():
     assert StripQueryStrings().filter(record) and record.getMessage() == "see /a/?[query removed]"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# The default uvicorn worker, and gunicorn's own threaded worker an operator may choose instead.
+# A malformed request line: uvicorn logs no path; gunicorn quotes it, query removed.
+WORKERS = {
+    "uvicorn": ("", "Invalid HTTP request received"),
+    "gthread": ("gthread", "Invalid request"),
+}
 
 
-def _get(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def test_gunicorn_access_and_error_logs_leave_out_query_strings(tmp_path):
-    port = _free_port()
+@pytest.mark.parametrize("worker", WORKERS)
+def test_gunicorn_access_and_error_logs_leave_out_query_strings(tmp_path, worker):
+    worker_class, invalid_line = WORKERS[worker]
     log_path = tmp_path / "gunicorn.log"
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "1",
-        "PYTHONUNBUFFERED": "1",
-    }
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py")],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while "ready:" not in log_path.read_text() and time.monotonic() < deadline:
-            assert server.poll() is None, log_path.read_text()
-            time.sleep(0.1)
-        base = f"http://127.0.0.1:{port}"
-        assert _get(f"{base}/about/?q={SECRET}") == 200
-        assert _get(f"{base}/search/?q={SECRET}") in (200, 404)
-        assert _get(f"{base}/no-such-page/?q={SECRET}&x=1") == 404
-        # A malformed request line, which gunicorn itself logs.
+    with running_gunicorn(log_path, GUNICORN_WORKER_CLASS=worker_class) as base:
+        assert get(f"{base}/about/?q={SECRET}") == 200
+        assert get(f"{base}/search/?q={SECRET}") in (200, 404)
+        assert get(f"{base}/no-such-page/?q={SECRET}&x=1") == 404
+        # A malformed request line, which the server itself answers and logs.
+        port = int(base.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
             raw.sendall(f"GET /search/?q={SECRET}\x00 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
             assert raw.recv(100).startswith(b"HTTP/1.1 400")
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
     written = log_path.read_text()
     assert '"GET /about/ HTTP/1.1" 200' in written, written
     assert "Not Found: /no-such-page/" in written
-    assert "Invalid request" in written and "?[query removed]" in written
-    assert "Invalid request" in written and "?[query removed]" in written
+    assert invalid_line in written
+    if worker == "gthread":
+        assert "?[query removed]" in written
     assert SECRET not in written
     assert "127.0.0.1 -" not in written  # no client address next to the page they read
 
@@ -134,3 +103,19 @@ def test_unknown_host_is_one_line_without_traceback(client):
     written = stream.getvalue()
     assert "Invalid HTTP_HOST header: 'attacker.example'" in written
     assert "Traceback" not in written and SECRET not in written
+
+
+def test_uvicorn_access_line_loses_the_client_and_the_query():
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        UvicornAccessLine.UVICORN_FORMAT,
+        ("203.0.113.9:51234", "GET", f"/search/?q={SECRET}", "1.1", 200),
+        None,
+    )
+    assert UvicornAccessLine().filter(record)
+    line = record.getMessage()
+    assert line.endswith('"GET /search/ HTTP/1.1" 200')
+    assert SECRET not in line and "203.0.113.9" not in line

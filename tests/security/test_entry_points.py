@@ -1,7 +1,9 @@
-"""The headers through the real production entry point (portal.wsgi), not only the test client:
-whatever wraps the Django application there must keep them, on first and repeated requests."""
+"""The headers through the real production entry points (portal.asgi, which gunicorn runs, and
+portal.wsgi), not only the test client: whatever wraps the Django application there must keep
+them, on first and repeated requests."""
 
 import importlib
+import inspect
 import io
 import secrets
 import sys
@@ -9,18 +11,28 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 
+from tests.asgi_client import asgi_call
 
-@pytest.fixture
-def application(monkeypatch):
+
+@pytest.fixture(params=["portal.asgi", "portal.wsgi"])
+def application(monkeypatch, request):
     monkeypatch.setenv("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
     monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "127.0.0.1,testserver")
-    sys.modules.pop("portal.wsgi", None)
-    module = importlib.import_module("portal.wsgi")
+    sys.modules.pop(request.param, None)
+    module = importlib.import_module(request.param)
     yield module.application
-    sys.modules.pop("portal.wsgi", None)
+    sys.modules.pop(request.param, None)
+
+
+def _is_asgi(application) -> bool:
+    return inspect.iscoroutinefunction(type(application).__call__)
 
 
 def call(application, path: str, method: str = "GET") -> tuple[str, dict[str, str]]:
+    if _is_asgi(application):
+        answer = asgi_call(application, path, method, "", {})
+        headers = {name.title(): value for name, value in answer["headers"].items()}
+        return f"{answer['status']} ", headers
     environ = {"PATH_INFO": path, "REQUEST_METHOD": method, "wsgi.input": io.BytesIO()}
     setup_testing_defaults(environ)
     captured = {}
@@ -35,7 +47,7 @@ def call(application, path: str, method: str = "GET") -> tuple[str, dict[str, st
 
 
 @pytest.mark.parametrize("path", ["/", "/about/what-it-is/", "/no-such-page/"])
-def test_security_headers_survive_the_wsgi_entry_point(application, path):
+def test_security_headers_survive_the_entry_point(application, path):
     for _ in range(2):  # the second time may come from a cache in front of Django
         status, headers = call(application, path)
         assert status[:3] in ("200", "404")
@@ -52,6 +64,6 @@ def test_security_headers_survive_the_wsgi_entry_point(application, path):
         assert "Set-Cookie" not in headers
 
 
-def test_post_is_refused_at_the_wsgi_entry_point(application):
+def test_post_is_refused_at_the_entry_point(application):
     status, headers = call(application, "/about/what-it-is/", method="POST")
     assert status.startswith("405") and headers["Allow"] == "GET, HEAD"

@@ -1,0 +1,65 @@
+"""The gunicorn worker class for the portal: uvicorn's event loop and HTTP parser, bounded.
+
+gunicorn keeps doing what it is good at (a master that loads the content once, forks workers,
+replaces them on HUP and when they die); each worker serves with uvloop and httptools, written
+in C, so a page from the cache costs tens of microseconds rather than gthread's hundreds
+(README, "Performance").
+
+uvicorn's parser has no size limits of its own, where gunicorn's had limit_request_line and
+limit_request_field_size; `BoundedHttpToolsProtocol` puts them back. Django still answers
+anything under these limits with its helpful 414 or 431 page (portal/security/middleware.py);
+this is the last resort against a client sending an endless head, or a body the portal never
+wants (it takes no uploads, and Django's ASGI handler would spool a body to disk before our
+middleware could refuse the method).
+"""
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn_worker import UvicornWorker
+
+# Well above Django's own limits (4 KiB query, 8 KiB headers), as gunicorn's were.
+MAX_HEAD_BYTES = 64 * 1024
+MAX_BODY_BYTES = 64 * 1024
+
+
+class RequestTooLarge(Exception):
+    """Raised inside a parser callback: httptools turns it into a parser error, and uvicorn
+    answers 400 and closes the connection."""
+
+
+class BoundedHttpToolsProtocol(HttpToolsProtocol):
+    def on_message_begin(self) -> None:
+        self.head_bytes = 0
+        self.body_bytes = 0
+        super().on_message_begin()
+
+    def on_url(self, url: bytes) -> None:
+        self._count_head(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count_head(len(name) + len(value))
+        super().on_header(name, value)
+
+    def on_body(self, body: bytes) -> None:
+        self.body_bytes += len(body)
+        if self.body_bytes > MAX_BODY_BYTES:
+            raise RequestTooLarge(f"request body over {MAX_BODY_BYTES} bytes")
+        super().on_body(body)
+
+    def _count_head(self, size: int) -> None:
+        self.head_bytes += size
+        if self.head_bytes > MAX_HEAD_BYTES:
+            raise RequestTooLarge(f"request line and headers over {MAX_HEAD_BYTES} bytes")
+
+
+class PortalWorker(UvicornWorker):
+    CONFIG_KWARGS = {
+        "loop": "uvloop",
+        "http": BoundedHttpToolsProtocol,
+        "ws": "none",  # the portal has no WebSockets; an upgrade request is an ordinary GET
+        # Django's ASGI handler has no start-up or shutdown work (the content is loaded when
+        # portal.asgi is imported), and would log that it does not speak the lifespan protocol.
+        "lifespan": "off",
+        # Nothing about the software behind the site is given away.
+        "server_header": False,
+    }
