@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+from email.message import Message
 from pathlib import Path
 
 from bench import corpus, lighthouse, table, weight
@@ -31,53 +32,24 @@ PYTHON = REPO / ".venv" / "bin" / "python"
 GUNICORN = REPO / ".venv" / "bin" / "gunicorn"
 RESULTS = REPO / "bench" / "results"
 HOST = "127.0.0.1"
-PORT_GUNICORN, PORT_STATIC, PORT_CACHE, PORT_SWEEP = 8106, 8116, 8126, 8136
+# Loopback ports; BENCH_PORT_BASE moves them all when these are taken (two benchmarks at once).
+_BASE = int(os.environ.get("BENCH_PORT_BASE") or 8106)
+PORT_GUNICORN, PORT_STATIC, PORT_CACHE, PORT_SWEEP = _BASE, _BASE + 10, _BASE + 20, _BASE + 30
 
-# Chosen with `python -m bench --sweep` (README "Performance" has the figures): threaded workers
-# keep connections alive (sync workers close every one, and were 3 to 6 times slower), one
-# worker per core, and the app loaded before forking so workers share the Library's memory.
-GUNICORN_OPTIONS = [
-    "--worker-class", "gthread", "--workers", "2", "--threads", "4",
-    "--keep-alive", "5", "--preload",
-]  # fmt: skip
+# The portal is measured as `make serve` runs it: gunicorn.conf.py's settings (uvicorn workers,
+# one per core, running portal.asgi), with only the address given here. The settings were
+# chosen with `python -m bench --sweep`, which compares these (README "Performance"):
+WSGI, ASGI = "portal.wsgi:application", "portal.asgi:application"
+GUNICORN_OPTIONS: list[str] = []
+UVICORN = ["--worker-class", "portal.worker.PortalWorker"]
+GTHREAD = ["--worker-class", "gthread", "--threads", "4", "--keep-alive", "5"]
 SWEEP = {
-    "sync, 2 workers": ["--worker-class", "sync", "--workers", "2"],
-    "sync, 2 workers, preload": ["--worker-class", "sync", "--workers", "2", "--preload"],
-    "sync, 3 workers, preload": ["--worker-class", "sync", "--workers", "3", "--preload"],
-    "sync, 4 workers, preload": ["--worker-class", "sync", "--workers", "4", "--preload"],
-    "gthread, 2x4 threads, keep-alive 5, preload": [
-        "--worker-class",
-        "gthread",
-        "--workers",
-        "2",
-        "--threads",
-        "4",
-        "--keep-alive",
-        "5",
-        "--preload",
-    ],  # fmt: skip
-    "gthread, 4x2 threads, keep-alive 5, preload": [
-        "--worker-class",
-        "gthread",
-        "--workers",
-        "4",
-        "--threads",
-        "2",
-        "--keep-alive",
-        "5",
-        "--preload",
-    ],  # fmt: skip
-    "gthread, 2x1 thread, keep-alive 2, preload": [
-        "--worker-class",
-        "gthread",
-        "--workers",
-        "2",
-        "--threads",
-        "1",
-        "--keep-alive",
-        "2",
-        "--preload",
-    ],  # fmt: skip
+    "sync, 3 workers": (WSGI, ["--worker-class", "sync", "--workers", "3"]),
+    "gthread, 2 x 4 threads, keep-alive 5": (WSGI, [*GTHREAD, "--workers", "2"]),
+    "gthread, 3 x 4 threads, keep-alive 5": (WSGI, [*GTHREAD, "--workers", "3"]),
+    "uvicorn, 1 worker": (ASGI, [*UVICORN, "--workers", "1"]),
+    "uvicorn, 2 workers": (ASGI, [*UVICORN, "--workers", "2"]),
+    "uvicorn, 3 workers": (ASGI, [*UVICORN, "--workers", "3"]),
 }
 TOPIC_PATH = "/treatments/chemotherapy/"
 SEARCH_PATH = "/search/?q=chemotherapy"
@@ -119,13 +91,13 @@ def portal_env(content_dir: Path, render_cache: Path | None = None) -> dict:
     return env
 
 
-def get(url: str, headers: dict | None = None, timeout: float = 10) -> tuple[int, dict, bytes]:
+def get(url: str, headers: dict | None = None, timeout: float = 10) -> tuple[int, Message, bytes]:
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # loopback only
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()  # any case, as HTTP says
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
+        return error.code, error.headers, error.read()
 
 
 class Gunicorn:
@@ -137,11 +109,12 @@ class Gunicorn:
         options: list[str],
         port: int,
         render_cache: Path | None = None,
-        app: str = "portal.wsgi",
+        app: str | None = None,
         extra_env: dict | None = None,
     ):
         self.url = f"http://{HOST}:{port}"
-        command = [str(GUNICORN), app, "--bind", f"{HOST}:{port}", *options]
+        # Without an app, gunicorn.conf.py's own (portal.asgi, or portal.wsgi for WSGI workers).
+        command = [str(GUNICORN), *([app] if app else []), "--bind", f"{HOST}:{port}", *options]
         env = portal_env(content_dir, render_cache) | (extra_env or {})
         self.log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log")
         self.started = time.perf_counter()
@@ -335,7 +308,7 @@ def http_rows(server_url: str, settings: Settings) -> tuple[dict, dict]:
     search_status = get(server_url + SEARCH_PATH)[0]
     rows = {
         "nginx static file (same bytes)": (f"http://{HOST}:{PORT_STATIC}/topic.html", None),
-        "gunicorn ceiling: same bytes from a 3-line WSGI app": (
+        "server ceiling: same bytes from a 3-line app, same gunicorn settings": (
             f"http://{HOST}:{PORT_SWEEP}{TOPIC_PATH}",
             None,
         ),
@@ -383,6 +356,20 @@ def http_rows(server_url: str, settings: Settings) -> tuple[dict, dict]:
     return figures, facts
 
 
+def gunicorn_settings() -> str:
+    """What gunicorn.conf.py chooses on this machine, for the table's header."""
+    out = subprocess.run(
+        [str(PYTHON), "-c", "import runpy; c = runpy.run_path('gunicorn.conf.py'); "
+         "print(c['worker_class'], c['workers'], c['wsgi_app'], c['keepalive'])"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    worker_class, workers, app, keepalive = out
+    return (
+        f"gunicorn.conf.py as `make serve` runs it: {workers} x {worker_class} "
+        f"running {app}, keep-alive {keepalive} s"
+    )
+
+
 def machine() -> dict:
     cpu = "unknown"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -414,7 +401,7 @@ def missing_tools() -> list[str]:
 
 def run(settings: Settings, with_lighthouse: bool) -> dict:
     started = time.perf_counter()
-    results: dict = {"settings": vars(settings), "gunicorn": " ".join(GUNICORN_OPTIONS)}
+    results: dict = {"settings": vars(settings), "gunicorn": gunicorn_settings()}
     results["machine"] = machine()
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as temp:
         workdir = Path(temp)
@@ -446,7 +433,7 @@ def run(settings: Settings, with_lighthouse: bool) -> dict:
             nginx = Nginx(workdir, topic)
             (workdir / "topic.html").write_bytes(topic)
             ceiling = Gunicorn(
-                workdir, GUNICORN_OPTIONS, PORT_SWEEP, app="bench.fixed_app:application",
+                workdir, GUNICORN_OPTIONS, PORT_SWEEP, app="bench.fixed_app:asgi_application",
                 extra_env={"BENCH_FIXED_BODY": str(workdir / "topic.html")},
             )  # fmt: skip
             try:
@@ -488,9 +475,9 @@ def sweep(settings: Settings) -> dict:
         etag = topic[1]["ETag"]
         static_url = f"http://{HOST}:{PORT_STATIC}/topic.html"
         try:
-            for name, options in SWEEP.items():
+            for name, (app, options) in SWEEP.items():
                 print(f"  {name} ...", flush=True)
-                candidate = Gunicorn(REPO / "content", options, PORT_SWEEP)
+                candidate = Gunicorn(REPO / "content", options, PORT_SWEEP, app=app)
                 try:
                     candidate.wait_ready()
                     url = candidate.url + TOPIC_PATH

@@ -29,7 +29,7 @@ def header(results: dict) -> list[str]:
 
 def render(results: dict) -> str:
     lines = header(results)
-    lines.append(f"gunicorn: `{results['gunicorn']}`.")
+    lines.append(f"Server: {results['gunicorn']}.")
     lines += ["", "### Start-up, memory and search, per corpus", ""]
     lines += [
         "| corpus | topics | Library load cold / warm | search index | start to first 200 "
@@ -83,9 +83,9 @@ def render(results: dict) -> str:
             mark = _mark(compared >= factor)
             if base == "topic":
                 target += f" (is {compared:.2f} x)"
-        ceiling = http.get("gunicorn ceiling: same bytes from a 3-line WSGI app")
+        ceiling = http.get("server ceiling: same bytes from a 3-line app, same gunicorn settings")
         if ceiling and name in ("topic page", "304 revalidation (If-None-Match)"):
-            target += f" ({ratio / ceiling['to_static']:.2f} x the gunicorn ceiling)"
+            target += f" ({ratio / ceiling['to_static']:.2f} x the server ceiling)"
         runs = ", ".join(f"{r:,}" for r in row["runs"])
         bad = f", {row['non_2xx_3xx']} bad answers" if row["non_2xx_3xx"] else ""
         lines.append(
