@@ -126,9 +126,12 @@ class PageStore:
         self._current()
         entry = self._entries.get(key)
         if entry is not None:
-            with self._lock:
-                if key in self._entries:
-                    self._entries.move_to_end(key)
+            try:
+                # Atomic under the GIL (OrderedDict is in C), so no lock on the hot path; the
+                # page may have been evicted by another thread since the get().
+                self._entries.move_to_end(key)
+            except KeyError:
+                pass
         return entry
 
     def _current(self) -> None:

@@ -1,6 +1,7 @@
 """Calling an ASGI application the way uvicorn does, for tests: one request, whole answer."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 
 def asgi_call(app, path, method, query, headers):
@@ -38,7 +39,9 @@ def asgi_call(app, path, method, query, headers):
         await app(scope, receive, send)
         finished.set()
 
-    asyncio.run(run())
+    # In a thread of its own: a browser test's Playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, run()).result()
     start, *body = messages
     return {
         "status": start["status"],
