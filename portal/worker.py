@@ -19,6 +19,11 @@ from uvicorn_worker import UvicornWorker
 # Well above Django's own limits (4 KiB query, 8 KiB headers), as gunicorn's were.
 MAX_HEAD_BYTES = 64 * 1024
 MAX_BODY_BYTES = 64 * 1024
+# How long a worker that is leaving (HUP, max_requests) keeps an idle keep-alive connection
+# open for a request that may already be on its way; that request is answered, with
+# `Connection: close`. uvicorn itself closes idle connections at once, and `make soak` saw
+# clients lose hundreds of requests sent in that instant (wrk counts them; a browser retries).
+SHUTDOWN_GRACE_SECONDS = 1.0
 
 
 class RequestTooLarge(Exception):
@@ -27,6 +32,8 @@ class RequestTooLarge(Exception):
 
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
+    leaving = False  # the worker is shutting down: answer what comes, then close
+
     def on_message_begin(self) -> None:
         self.head_bytes = 0
         self.body_bytes = 0
@@ -45,6 +52,24 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         if self.body_bytes > MAX_BODY_BYTES:
             raise RequestTooLarge(f"request body over {MAX_BODY_BYTES} bytes")
         super().on_body(body)
+
+    def on_headers_complete(self) -> None:
+        super().on_headers_complete()
+        if self.leaving and self.cycle is not None:
+            self.cycle.keep_alive = False  # answered with Connection: close, then closed
+
+    def shutdown(self) -> None:
+        if self.cycle is None or self.cycle.response_complete:
+            self.leaving = True
+            self.loop.call_later(SHUTDOWN_GRACE_SECONDS, self._close_if_idle)
+        else:
+            super().shutdown()  # the answer under way ends with Connection: close
+
+    def _close_if_idle(self) -> None:
+        if self.cycle is None or self.cycle.response_complete:
+            self.transport.close()
+        else:
+            self.cycle.keep_alive = False
 
     def _count_head(self, size: int) -> None:
         self.head_bytes += size

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -30,9 +31,16 @@ def get(url: str) -> int:
         return error.code
 
 
+@dataclass
+class Server:
+    url: str
+    port: int
+    master: subprocess.Popen
+
+
 @contextlib.contextmanager
 def running_gunicorn(log_path: Path, **environment: str):
-    """Yields the base URL once a worker is ready; stops gunicorn (TERM) afterwards."""
+    """Yields the Server once a worker is ready; stops gunicorn (TERM) afterwards."""
     port = free_port()
     env = {
         **os.environ,
@@ -58,7 +66,7 @@ def running_gunicorn(log_path: Path, **environment: str):
             assert server.poll() is None, log_path.read_text()
             time.sleep(0.1)
         assert "ready:" in log_path.read_text(), log_path.read_text()
-        yield f"http://127.0.0.1:{port}"
+        yield Server(f"http://127.0.0.1:{port}", port, server)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

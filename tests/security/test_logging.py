@@ -73,13 +73,13 @@ WORKERS = {
 def test_gunicorn_access_and_error_logs_leave_out_query_strings(tmp_path, worker):
     worker_class, invalid_line = WORKERS[worker]
     log_path = tmp_path / "gunicorn.log"
-    with running_gunicorn(log_path, GUNICORN_WORKER_CLASS=worker_class) as base:
+    with running_gunicorn(log_path, GUNICORN_WORKER_CLASS=worker_class) as server:
+        base = server.url
         assert get(f"{base}/about/?q={SECRET}") == 200
         assert get(f"{base}/search/?q={SECRET}") in (200, 404)
         assert get(f"{base}/no-such-page/?q={SECRET}&x=1") == 404
         # A malformed request line, which the server itself answers and logs.
-        port = int(base.rsplit(":", 1)[1])
-        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
             raw.sendall(f"GET /search/?q={SECRET}\x00 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
             assert raw.recv(100).startswith(b"HTTP/1.1 400")
     written = log_path.read_text()

@@ -1,11 +1,17 @@
-"""The production server's own last-resort limits (portal/worker.py), through real gunicorn.
+"""The production worker (portal/worker.py), through real gunicorn.
 
-Django answers a long query (414) or big headers (431) with its helpful page; these limits are
-far above those, for a client that never stops sending a head, or sends a body the portal
-never takes. Either way the server answers 400, closes, and goes on serving everyone else.
+Its last-resort limits: Django answers a long query (414) or big headers (431) with its helpful
+page; these limits are far above those, for a client that never stops sending a head, or sends
+a body the portal never takes. Either way the server answers 400, closes, and goes on serving
+everyone else. And its shutdown: a leaving worker still answers a request that arrives on an
+idle keep-alive connection, with Connection: close, instead of cutting the connection.
 """
 
+import os
+import signal
 import socket
+import subprocess
+import time
 
 import pytest
 
@@ -16,8 +22,8 @@ from tests.security.gunicorn_server import get, running_gunicorn
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     log_path = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
-    with running_gunicorn(log_path) as base:
-        yield base, int(base.rsplit(":", 1)[1]), log_path
+    with running_gunicorn(log_path) as running:
+        yield running.url, running.port, log_path
 
 
 def exchange(port: int, request: bytes) -> bytes:
@@ -75,3 +81,47 @@ def test_a_small_body_still_gets_the_helpful_405(server):
     request = b"POST /about/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\n"
     answer = exchange(port, request + b"Connection: close\r\n\r\nabc")
     assert answer.startswith(b"HTTP/1.1 405")
+
+
+def read_response(raw: socket.socket) -> bytes:
+    """One whole response with a Content-Length body, from a keep-alive connection."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = raw.recv(65536)
+        assert chunk, f"connection closed without an answer (after {data!r})"
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(
+        next(
+            line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")
+        ).split(b":")[1]
+    )
+    while len(body) < length:
+        body += raw.recv(65536)
+    return head
+
+
+def the_worker(master: int) -> int:
+    children = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", str(master)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert len(children) == 1, children  # WEB_CONCURRENCY=1
+    return int(children[0])
+
+
+def test_a_leaving_worker_answers_a_request_on_an_idle_connection(tmp_path):
+    request = b"GET /about/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    with running_gunicorn(tmp_path / "gunicorn.log") as running:
+        with socket.create_connection(("127.0.0.1", running.port), timeout=10) as raw:
+            raw.sendall(request)
+            first = read_response(raw)
+            assert first.startswith(b"HTTP/1.1 200") and b"connection: close" not in first.lower()
+            # What the master sends a worker it retires (on HUP, or at max_requests): our
+            # connection is idle on it, as a reader's browser's would be between two pages.
+            os.kill(the_worker(running.master.pid), signal.SIGTERM)
+            time.sleep(0.3)
+            raw.sendall(request)
+            second = read_response(raw)
+            assert second.startswith(b"HTTP/1.1 200")
+            assert b"connection: close" in second.lower()
+            assert raw.recv(100) == b""  # and then closed, cleanly
