@@ -53,12 +53,13 @@ format: install ## Format and auto-fix with ruff
 collectstatic: install
 	PORTAL_COLLECTING_STATIC=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# The application and worker class come from gunicorn.conf.py, as in production.
 serve: collectstatic ## Production server: gunicorn + whitenoise, DEBUG off, on http://127.0.0.1:8000
 	DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-serve-$$(head -c 24 /dev/urandom | base64)}" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	PORTAL_RENDER_CACHE_DIR="$${PORTAL_RENDER_CACHE_DIR:-.cache/render}" \
-	$(BIN)/gunicorn portal.wsgi --bind $(HOST):$(PORT)
+	$(BIN)/gunicorn --bind $(HOST):$(PORT)
 
 clean: ## Remove the virtualenv and generated files
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
