@@ -471,8 +471,8 @@ def sweep(settings: Settings) -> dict:
             topic = get(server.url + TOPIC_PATH)
         finally:
             server.stop()
-        nginx = Nginx(Path(temp), topic[2])
         etag = topic[1]["ETag"]
+        nginx = Nginx(Path(temp), topic[2])  # nothing may fail between here and the try
         static_url = f"http://{HOST}:{PORT_STATIC}/topic.html"
         try:
             for name, (app, options) in SWEEP.items():
