@@ -60,6 +60,15 @@ def run(base: str, pages: dict[str, str], workdir: Path) -> dict:
             category: round((data["categories"][category]["score"] or 0) * 100)
             for category in CATEGORIES
         }
+        scores[name]["path"] = path
+        # The SEO audits that did not pass, in full (a noindex page must fail only one).
+        scores[name]["seo_failing"] = sorted(
+            ref["id"]
+            for ref in data["categories"]["seo"]["auditRefs"]
+            if ref.get("weight")
+            and data["audits"][ref["id"]].get("score") is not None
+            and data["audits"][ref["id"]]["score"] < 1
+        )
         scores[name]["failing"] = sorted(
             audit_id
             for audit_id, audit in data["audits"].items()

@@ -123,19 +123,25 @@ def lighthouse_table(scores: dict | None) -> list[str]:
     if "skipped" in scores:
         return [*lines, f"Skipped: {scores['skipped']}."]
     lines += [
-        "| page | performance | accessibility | best practices | SEO | below 0.9 | |",
-        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+        "| page | address | performance | accessibility | best practices | SEO | below 0.9 | |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for name, s in scores.items():
         if "error" in s:
-            lines.append(f"| {name} | error: {s['error'][:120]} | | | | | |")
+            lines.append(f"| {name} | | error: {s['error'][:120]} | | | | | |")
             continue
         values = [s[c] for c in ("performance", "accessibility", "best-practices", "seo")]
         failing = ", ".join(s["failing"]) or "none"
         cells = " | ".join(str(v) for v in values)
-        lines.append(f"| {name} | {cells} | {failing} | {_mark(all(v == 100 for v in values))} |")
+        if s.get("noindex_by_design"):
+            # noindex on purpose: every SEO audit but is-crawlable must pass, and 100 elsewhere.
+            met = all(v == 100 for v in values[:3]) and s.get("seo_failing") == ["is-crawlable"]
+            mark = f"{_mark(met)} (noindex by design: SEO may miss is-crawlable only)"
+        else:
+            mark = _mark(all(v == 100 for v in values))
+        lines.append(f"| {name} | `{s.get('path', '')}` | {cells} | {failing} | {mark} |")
     if "search" not in scores:
-        lines.append(f"| search | {SEARCH_MISSING} | | | | | |")
+        lines.append(f"| search | | {SEARCH_MISSING} | | | | | |")
     return lines
 
 

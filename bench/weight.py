@@ -54,6 +54,8 @@ def page_weight(base: str, path: str) -> dict:
     parser = Subresources()
     parser.feed(body.decode("utf-8", "replace"))
     for kind, href in parser.found:
+        if href.startswith("data:"):
+            continue  # inlined (the site icon): already counted in the page's own bytes
         if re.match(r"^(https?:)?//", href):
             figures["third_party"] = figures.get("third_party", 0) + 1
             continue

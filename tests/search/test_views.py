@@ -33,7 +33,17 @@ def test_empty_search_page_offers_common_searches_emergencies_and_sections(clien
     assert "Common searches" in html and 'href="/search/?q=high%20calcium"' in html
     assert 'href="/emergencies/high-calcium/"' in html
     assert 'href="/about/"' in html
-    assert 'name="robots" content="noindex"' in html
+    # One page, worth finding: indexable, with its canonical address.
+    assert 'name="robots"' not in html
+    assert '<link rel="canonical" href="http://testserver/search/">' in html
+
+
+def test_results_pages_are_kept_out_of_search_engines(client):
+    # A page per query, without end: noindex, and no canonical link to contradict it.
+    for params in ({"q": "lymph"}, {"q": "zzzzqqq"}):
+        html = html_of(client, params)
+        assert '<meta name="robots" content="noindex">' in html
+        assert 'rel="canonical"' not in html
 
 
 def test_results_show_count_title_section_and_marked_snippet(client):
