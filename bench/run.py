@@ -187,14 +187,14 @@ class Gunicorn:
 class Nginx:
     """deploy/nginx.conf on loopback in front of the bench's gunicorn, plus a static server."""
 
-    def __init__(self, workdir: Path, static_bytes: bytes):
+    def __init__(self, workdir: Path, static_bytes: bytes, page_headers: list | None = None):
         self.root = workdir / "nginx"
         (self.root / "html").mkdir(parents=True, exist_ok=True)
         (self.root / "html" / "topic.html").write_bytes(static_bytes)
         (self.root / "tmp").mkdir(exist_ok=True)
         os.chmod(self.root, 0o777)  # nginx workers run as an unprivileged user
         config = self.root / "nginx.conf"
-        config.write_text(loopback_config(self.root))
+        config.write_text(loopback_config(self.root, page_headers or []))
         self.config = config
         subprocess.run(["nginx", "-t", "-q", "-c", str(config), "-p", str(self.root)], check=True)
         subprocess.run(["nginx", "-c", str(config), "-p", str(self.root)], check=True)
@@ -210,7 +210,19 @@ class Nginx:
                 time.sleep(0.05)
 
 
-def loopback_config(root: Path) -> str:
+# The portal's own headers, which the static file with headers repeats; the rest nginx adds.
+REPEATED_HEADERS = {
+    "content-security-policy", "permissions-policy", "x-frame-options",
+    "x-content-type-options", "referrer-policy", "cross-origin-opener-policy",
+    "cross-origin-resource-policy", "etag", "cache-control",
+}  # fmt: skip
+
+
+def nginx_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def loopback_config(root: Path, page_headers: list) -> str:
     """deploy/nginx.conf with only ports, folders and logging changed, plus the static server."""
     text = (REPO / "deploy" / "nginx.conf").read_text()
     replacements = [
@@ -231,9 +243,18 @@ def loopback_config(root: Path) -> str:
         f"    client_body_temp_path {temp}/body;\n    proxy_temp_path {temp}/proxy;\n"
         f"    fastcgi_temp_path {temp}/fastcgi;\n    uwsgi_temp_path {temp}/uwsgi;\n"
         f"    scgi_temp_path {temp}/scgi;\n\n"
-        "    # The physical limit: the topic page's bytes as a plain file.\n"
+        "    # The physical limit: the topic page's bytes as a plain file. The second address\n"
+        "    # sends the same file with the portal's headers, to show what they cost.\n"
         f"    server {{\n        listen {HOST}:{PORT_STATIC};\n        root {root}/html;\n"
-        "        location / { default_type text/html; }\n    }\n"
+        "        location / { default_type text/html; }\n"
+        "        location = /with-headers.html {\n            default_type text/html;\n"
+        "            try_files /topic.html =404;\n"
+        + "".join(
+            f"            add_header {name} {nginx_string(value)};\n"
+            for name, value in page_headers
+            if name.lower() in REPEATED_HEADERS
+        )
+        + "        }\n    }\n"
     )
     head, _, tail = text.rpartition("}")
     return prelude + head + static_server + "}" + tail
@@ -319,6 +340,10 @@ def http_rows(server_url: str, settings: Settings) -> tuple[dict, dict]:
     search_status = get(server_url + SEARCH_PATH)[0]
     rows = {
         "nginx static file (same bytes)": (f"http://{HOST}:{PORT_STATIC}/topic.html", None),
+        "nginx static file with the portal's headers (for reference)": (
+            f"http://{HOST}:{PORT_STATIC}/with-headers.html",
+            None,
+        ),
         "server ceiling: same bytes from a 3-line app, same gunicorn settings": (
             f"http://{HOST}:{PORT_SWEEP}{TOPIC_PATH}",
             None,
@@ -441,7 +466,7 @@ def run(settings: Settings, with_lighthouse: bool) -> dict:
         try:
             server.wait_ready()
             topic = get(server.url + TOPIC_PATH)[2]
-            nginx = Nginx(workdir, topic)
+            nginx = Nginx(workdir, topic, list(get(server.url + TOPIC_PATH)[1].items()))
             (workdir / "topic.html").write_bytes(topic)
             ceiling = Gunicorn(
                 workdir, GUNICORN_OPTIONS, PORT_SWEEP, app="bench.fixed_app:asgi_application",
