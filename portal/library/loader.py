@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 
 from portal.library import frontmatter
-from portal.library.checklists import checklists_from_html
-from portal.library.crossref import check_glossary_links, find_mentions, mark_glossary
+from portal.library.bodies import Body, BodyRenderer
+from portal.library.crossref import check_glossary_links, find_mentions
 from portal.library.frontmatter import Field
 from portal.library.models import (
     Contact,
@@ -27,7 +27,6 @@ from portal.library.models import (
 )
 from portal.library.problems import ContentError, Problem
 from portal.library.render_cache import renderer_for
-from portal.library.rendering import render_markdown
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTION_INDEX = "_index.md"
@@ -57,7 +56,10 @@ def read_document(path: Path, fields: dict[str, Field]) -> tuple[dict[str, Any],
     return frontmatter.validate(data, lines, fields), body, body_line
 
 
-def load_topic(path: Path, section: str, render=render_markdown) -> Topic:
+Render = Callable[[str], Body]
+
+
+def load_topic(path: Path, section: str, render: Render) -> Topic:
     slug = path.stem
     if not SLUG.match(slug):
         raise ContentError(
@@ -75,7 +77,7 @@ def load_topic(path: Path, section: str, render=render_markdown) -> Topic:
         text=rendered.text,
         path=path,
         body_line=body_line,
-        checklists=checklists_from_html(rendered.html),
+        checklists=rendered.checklists,
         **meta,
     )
 
@@ -91,7 +93,9 @@ def unexpected(path: Path, error: Exception) -> Problem:
     )
 
 
-def load_section(folder: Path, problems: list[Problem], render=render_markdown) -> Section:
+def load_section(
+    folder: Path, problems: list[Problem], render_topic: Render, render_intro: Render
+) -> Section:
     index = folder / SECTION_INDEX
     meta: dict[str, Any] = {"title": folder.name.replace("-", " ").capitalize(), "summary": ""}
     meta["order"] = 999
@@ -100,7 +104,7 @@ def load_section(folder: Path, problems: list[Problem], render=render_markdown) 
         try:
             found, body, _ = read_document(index, frontmatter.SECTION_FIELDS)
             meta.update(found)
-            intro_html = render(body).html
+            intro_html = render_intro(body).html
         except ContentError as error:
             problems.append(error.at(index))
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
@@ -119,7 +123,7 @@ def load_section(folder: Path, problems: list[Problem], render=render_markdown) 
         if path.name == SECTION_INDEX:
             continue
         try:
-            topics.append(load_topic(path, folder.name, render))
+            topics.append(load_topic(path, folder.name, render_topic))
         except ContentError as error:
             problems.append(error.at(path))
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
@@ -306,11 +310,32 @@ def _check_links(
     return problems
 
 
+def _data_files(content_dir: Path, problems: list[Problem]) -> dict[str, tuple]:
+    data: dict[str, tuple] = {}
+    for filename, (attribute, parse) in DATA_FILES.items():
+        path = content_dir / filename
+        if not path.exists():
+            continue
+        try:
+            data[attribute] = parse(path)
+        except ContentError as error:
+            problems.append(error.at(path))
+        except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
+            problems.append(unexpected(path, error))
+    return data
+
+
 def load_library(content_dir: Path) -> Library:
     content_dir = Path(content_dir)
     problems: list[Problem] = []
     sections: list[Section] = []
-    render, finish_rendering = renderer_for(content_dir)
+    # The data files first: every topic's glossary marks are made while it is rendered.
+    data_problems: list[Problem] = []
+    data = _data_files(content_dir, data_problems) if content_dir.is_dir() else {}
+    glossary = data.get("glossary", ())
+    cached, finish_rendering = renderer_for(content_dir)
+    # Section introductions are not marked: only topics explain their words.
+    render_topic, render_intro = cached(BodyRenderer(glossary)), cached(BodyRenderer())
     if not content_dir.is_dir():
         problems.append(
             Problem(
@@ -336,28 +361,15 @@ def load_library(content_dir: Path) -> Library:
                     )
                 )
                 continue
-            sections.append(load_section(folder, problems, render))
+            sections.append(load_section(folder, problems, render_topic, render_intro))
         finish_rendering()
     sections.sort(key=lambda section: (section.order, section.title))
     topics = {topic.key: topic for section in sections for topic in section.topics}
 
-    data: dict[str, tuple] = {}
-    for filename, (attribute, parse) in DATA_FILES.items():
-        path = content_dir / filename
-        if not path.exists():
-            continue
-        try:
-            data[attribute] = parse(path)
-        except ContentError as error:
-            problems.append(error.at(path))
-        except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
-            problems.append(unexpected(path, error))
+    problems.extend(data_problems)  # after the pages' own, in the order they were always given
     problems.extend(_check_links(topics, data.get("medicines", ()), content_dir / "medicines.yml"))
-    # Glossary marks and medicine mentions need every topic and data file: they come last.
-    glossary = data.get("glossary", ())
+    # Glossary links and medicine mentions need every topic: they come last.
     problems.extend(check_glossary_links(glossary, topics, content_dir / "glossary.yml"))
-    sections = list(mark_glossary(tuple(sections), glossary))
-    topics = {topic.key: topic for section in sections for topic in section.topics}
     data["medicines"] = find_mentions(data.get("medicines", ()), topics)
 
     return Library(

@@ -1,9 +1,10 @@
-"""Rendered markdown kept on disk between starts, so a large site starts in about a second.
+"""Rendered bodies kept on disk between starts, so a large site starts in about a second.
 
-Markdown rendering and sanitising is most of the Library's load time (about 2 ms a page:
-10 s for 5,000 pages). A page whose markdown and renderer have not changed renders the same,
-so each result is stored under a hash of (renderer version, markdown text) and reused on the
-next start. Anything changed is rendered afresh; nothing is trusted that we did not write.
+Rendering a body (markdown, sanitising, glossary marks, checklists: portal/library/bodies.py)
+is most of the Library's load time (about 4 ms a page: 20 s for 5,000 pages). A page whose
+markdown, glossary and code have not changed renders the same, so each result is stored
+under a hash of (code version, the renderer's context, markdown text) and reused on the next
+start. Anything changed is rendered afresh; nothing is trusted that we did not write.
 
 Opt-in: set PORTAL_RENDER_CACHE_DIR (make serve does). The folder must belong to this user and
 not be writable by others, because its HTML is served as already sanitised; otherwise, or when
@@ -19,17 +20,23 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from portal.library import rendering, sanitise
-from portal.library.rendering import Heading, Rendered, render_markdown
+from portal.library import bodies, checklists, glossary, models, rendering, sanitise
+from portal.library.bodies import Body, BodyRenderer
+from portal.library.checklists import Checklist
+from portal.library.rendering import Heading
 
 logger = logging.getLogger("portal.library")
 ENV = "PORTAL_RENDER_CACHE_DIR"
 
 
+# Every module whose code shapes a Body (models: a glossary mark's link comes from its term).
+RENDERING_MODULES = (bodies, checklists, glossary, models, rendering, sanitise)
+
+
 def renderer_version() -> bytes:
     """Changes whenever the output could: our rendering code or the libraries it uses."""
     digest = hashlib.blake2b(digest_size=16)
-    for module in (rendering, sanitise):
+    for module in RENDERING_MODULES:
         digest.update(Path(module.__file__).read_bytes())
     for package in ("markdown", "nh3"):
         digest.update(importlib.metadata.version(package).encode())
@@ -58,21 +65,26 @@ class RenderCache:
         except (OSError, ValueError):
             pass  # first start, or a damaged file: render everything and write it anew
 
-    def render(self, body: str) -> Rendered:
-        key = hashlib.blake2b(self.version + body.encode(), digest_size=16).hexdigest()
-        found = self.stored.get(key)
-        if found is not None and len(found) == 4:
-            html, raw_html, headings, text = found
-            self.used[key] = found
-            return Rendered(html, raw_html, tuple(Heading(*h) for h in headings), text)
-        rendered = render_markdown(body)
-        self.used[key] = [
-            rendered.html,
-            rendered.raw_html,
-            [[h.level, h.id, h.text] for h in rendered.headings],
-            rendered.text,
-        ]
-        return rendered
+    def cached(self, render: BodyRenderer) -> Callable[[str], Body]:
+        """render, answered from the file when it has rendered the same markdown before."""
+        prefix = self.version + render.context
+
+        def cached_render(markdown: str) -> Body:
+            key = hashlib.blake2b(prefix + markdown.encode(), digest_size=16).hexdigest()
+            found = self.stored.get(key)
+            if found is not None:
+                try:
+                    body = _from_json(found)
+                except (TypeError, ValueError):
+                    pass  # not in the shape this code writes: render it again
+                else:
+                    self.used[key] = found
+                    return body
+            body = render(markdown)
+            self.used[key] = _to_json(body)
+            return body
+
+        return cached_render
 
     def save(self) -> None:
         """Keep exactly this load's pages, so the file never grows beyond the site."""
@@ -88,14 +100,40 @@ class RenderCache:
             logger.warning("Rendered pages not cached in %s: %s", self.path.parent, error)
 
 
-def renderer_for(content_dir: Path) -> tuple[Callable[[str], Rendered], Callable[[], None]]:
-    """(render, finish) for one load: cached when PORTAL_RENDER_CACHE_DIR is set and usable."""
+def _to_json(body: Body) -> list:
+    return [
+        body.html,
+        [[h.level, h.id, h.text] for h in body.headings],
+        body.text,
+        [[c.heading_id, c.heading, c.items] for c in body.checklists],
+    ]
+
+
+def _from_json(found: list) -> Body:
+    html, headings, text, lists = found
+    return Body(
+        html,
+        tuple(Heading(*h) for h in headings),
+        text,
+        tuple(Checklist(i, heading, tuple(items)) for i, heading, items in lists),
+    )
+
+
+def _uncached(render: BodyRenderer) -> Callable[[str], Body]:
+    return render
+
+
+def renderer_for(
+    content_dir: Path,
+) -> tuple[Callable[[BodyRenderer], Callable[[str], Body]], Callable[[], None]]:
+    """(cached, finish) for one load: `cached(renderer)` is the renderer, kept between starts
+    when PORTAL_RENDER_CACHE_DIR is set and usable; `finish()` writes the file."""
     folder = os.environ.get(ENV)
     if not folder:
-        return render_markdown, lambda: None
+        return _uncached, lambda: None
     try:
         cache = RenderCache(Path(folder), content_dir)
     except OSError as error:
         logger.warning("%s not used: %s", ENV, error)
-        return render_markdown, lambda: None
-    return cache.render, cache.save
+        return _uncached, lambda: None
+    return cache.cached, cache.save
