@@ -23,6 +23,29 @@ class Body:
     text: str  # visible words, for search and word counts
     checklists: tuple[Checklist, ...]
 
+    def to_json(self) -> list:
+        return [
+            self.html,
+            [[h.level, h.id, h.text] for h in self.headings],
+            self.text,
+            [[c.heading_id, c.heading, c.items] for c in self.checklists],
+        ]
+
+    @classmethod
+    def from_json(cls, found: list) -> "Body":
+        html, headings, text, lists = found
+        return cls(
+            html,
+            tuple(Heading(*h) for h in headings),
+            text,
+            tuple(Checklist(i, heading, tuple(items)) for i, heading, items in lists),
+        )
+
+
+def fingerprint(*parts: object) -> bytes:
+    """A short hash of the data a result depends on, for a cache key."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).digest()
+
 
 class BodyRenderer:
     """Renders bodies with one glossary; `context` names everything besides the markdown and
@@ -31,7 +54,7 @@ class BodyRenderer:
     def __init__(self, glossary: tuple[GlossaryEntry, ...] = ()):
         self._matcher = glossary_matcher(glossary) if glossary else None
         # Every field of every entry: term, spellings and definition all reach the marks.
-        self.context = hashlib.blake2b(repr(glossary).encode(), digest_size=16).digest()
+        self.context = fingerprint(glossary)
 
     def __call__(self, markdown: str) -> Body:
         rendered = render_markdown(markdown)
@@ -40,3 +63,6 @@ class BodyRenderer:
             # Sanitised again after marking, so the allowlist stays the last word on the page.
             html = sanitise(mark_terms(html, self._matcher))
         return Body(html, rendered.headings, rendered.text, checklists_from_html(rendered.html))
+
+    to_json = staticmethod(Body.to_json)
+    from_json = staticmethod(Body.from_json)

@@ -8,7 +8,6 @@ are marked while each topic is rendered: portal/library/bodies.py.)
 from dataclasses import replace
 from pathlib import Path
 
-from portal.library.glossary import TermMatcher
 from portal.library.models import GlossaryEntry, Medicine, Topic
 from portal.library.problems import Problem
 
@@ -16,18 +15,14 @@ from portal.library.problems import Problem
 def find_mentions(
     medicines: tuple[Medicine, ...], topics: dict[str, Topic]
 ) -> tuple[Medicine, ...]:
-    """Each medicine with the keys of the topics whose title or text names it or a brand.
+    """Each medicine with the keys of the topics whose title or text names it or a brand
+    (Topic.medicines, found when each file was read).
 
     Its own topic comes first, then the others in site order.
     """
-    matcher = TermMatcher(
-        (name, medicine.name)
-        for medicine in medicines
-        for name in (medicine.name, *medicine.brands)
-    )
     found: dict[str, list[str]] = {medicine.name: [] for medicine in medicines}
     for key, topic in topics.items():
-        for name in matcher.values_in(f"{topic.title} {topic.text}"):
+        for name in topic.medicines:
             found[name].append(key)
     result = []
     for medicine in medicines:

@@ -27,6 +27,7 @@ from portal.library.models import (
 )
 from portal.library.problems import ContentError, Problem
 from portal.library.render_cache import renderer_for
+from portal.library.topic_files import TopicParts, TopicReader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTION_INDEX = "_index.md"
@@ -56,10 +57,7 @@ def read_document(path: Path, fields: dict[str, Field]) -> tuple[dict[str, Any],
     return frontmatter.validate(data, lines, fields), body, body_line
 
 
-Render = Callable[[str], Body]
-
-
-def load_topic(path: Path, section: str, render: Render) -> Topic:
+def load_topic(path: Path, section: str, read: Callable[[str], TopicParts]) -> Topic:
     slug = path.stem
     if not SLUG.match(slug):
         raise ContentError(
@@ -67,18 +65,18 @@ def load_topic(path: Path, section: str, render: Render) -> Topic:
             f"The file name '{path.name}' cannot be a web address.",
             "Rename it using only lowercase letters, numbers and hyphens, like 'bone-pain.md'.",
         )
-    meta, body, body_line = read_document(path, frontmatter.TOPIC_FIELDS)
-    rendered = render(body)
+    parts = read(read_text(path))
     return Topic(
         section=section,
         slug=slug,
-        html=rendered.html,
-        headings=rendered.headings,
-        text=rendered.text,
+        html=parts.body.html,
+        headings=parts.body.headings,
+        text=parts.body.text,
         path=path,
-        body_line=body_line,
-        checklists=rendered.checklists,
-        **meta,
+        body_line=parts.body_line,
+        checklists=parts.body.checklists,
+        medicines=parts.medicines,
+        **parts.meta,
     )
 
 
@@ -94,7 +92,10 @@ def unexpected(path: Path, error: Exception) -> Problem:
 
 
 def load_section(
-    folder: Path, problems: list[Problem], render_topic: Render, render_intro: Render
+    folder: Path,
+    problems: list[Problem],
+    read_topic: Callable[[str], TopicParts],
+    render_intro: Callable[[str], Body],
 ) -> Section:
     index = folder / SECTION_INDEX
     meta: dict[str, Any] = {"title": folder.name.replace("-", " ").capitalize(), "summary": ""}
@@ -123,7 +124,7 @@ def load_section(
         if path.name == SECTION_INDEX:
             continue
         try:
-            topics.append(load_topic(path, folder.name, render_topic))
+            topics.append(load_topic(path, folder.name, read_topic))
         except ContentError as error:
             problems.append(error.at(path))
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
@@ -329,13 +330,15 @@ def load_library(content_dir: Path) -> Library:
     content_dir = Path(content_dir)
     problems: list[Problem] = []
     sections: list[Section] = []
-    # The data files first: every topic's glossary marks are made while it is rendered.
+    # The data files first: each topic's glossary marks and medicine names are found while
+    # its file is read.
     data_problems: list[Problem] = []
     data = _data_files(content_dir, data_problems) if content_dir.is_dir() else {}
     glossary = data.get("glossary", ())
     cached, finish_rendering = renderer_for(content_dir)
+    read_topic = cached(TopicReader(glossary, data.get("medicines", ())))
     # Section introductions are not marked: only topics explain their words.
-    render_topic, render_intro = cached(BodyRenderer(glossary)), cached(BodyRenderer())
+    render_intro = cached(BodyRenderer())
     if not content_dir.is_dir():
         problems.append(
             Problem(
@@ -361,7 +364,7 @@ def load_library(content_dir: Path) -> Library:
                     )
                 )
                 continue
-            sections.append(load_section(folder, problems, render_topic, render_intro))
+            sections.append(load_section(folder, problems, read_topic, render_intro))
         finish_rendering()
     sections.sort(key=lambda section: (section.order, section.title))
     topics = {topic.key: topic for section in sections for topic in section.topics}

@@ -1,10 +1,11 @@
-"""Rendered bodies kept on disk between starts, so a large site starts in about a second.
+"""Read and rendered files kept on disk between starts, so a large site starts in a second.
 
-Rendering a body (markdown, sanitising, glossary marks, checklists: portal/library/bodies.py)
-is most of the Library's load time (about 4 ms a page: 20 s for 5,000 pages). A page whose
-markdown, glossary and code have not changed renders the same, so each result is stored
-under a hash of (code version, the renderer's context, markdown text) and reused on the next
-start. Anything changed is rendered afresh; nothing is trusted that we did not write.
+Reading a topic file (front matter, markdown, sanitising, glossary marks, checklists,
+medicine names: portal/library/topic_files.py) is most of the Library's load time (about
+4 ms a page: 20 s for 5,000 pages). A file whose text, glossary, medicines and code have
+not changed reads the same, so each result is stored under a hash of (code version, the
+reader's context, file text) and reused on the next start. Anything changed is read
+afresh; nothing is trusted that we did not write.
 
 Opt-in: set PORTAL_RENDER_CACHE_DIR (make serve does). The folder must belong to this user and
 not be writable by others, because its HTML is served as already sanitised; otherwise, or when
@@ -19,18 +20,34 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from portal.library import bodies, checklists, glossary, models, rendering, sanitise
-from portal.library.bodies import Body, BodyRenderer
-from portal.library.checklists import Checklist
-from portal.library.rendering import Heading
+from portal.library import (
+    bodies,
+    checklists,
+    frontmatter,
+    glossary,
+    models,
+    rendering,
+    sanitise,
+    topic_files,
+)
 
 logger = logging.getLogger("portal.library")
 ENV = "PORTAL_RENDER_CACHE_DIR"
 
 
-# Every module whose code shapes a Body (models: a glossary mark's link comes from its term).
-RENDERING_MODULES = (bodies, checklists, glossary, models, rendering, sanitise)
+# Every module whose code shapes a result (models: a glossary mark's link comes from its term).
+RENDERING_MODULES = (
+    bodies,
+    checklists,
+    frontmatter,
+    glossary,
+    models,
+    rendering,
+    sanitise,
+    topic_files,
+)
 
 
 def renderer_version() -> bytes:
@@ -38,9 +55,22 @@ def renderer_version() -> bytes:
     digest = hashlib.blake2b(digest_size=16)
     for module in RENDERING_MODULES:
         digest.update(Path(module.__file__).read_bytes())
-    for package in ("markdown", "nh3"):
+    for package in ("markdown", "nh3", "pyyaml"):
         digest.update(importlib.metadata.version(package).encode())
     return digest.digest()
+
+
+class Reader[T](Protocol):
+    """Text to a result, the same whenever the text and `context` are (BodyRenderer,
+    TopicReader), with the result's form in a JSON file."""
+
+    context: bytes
+
+    def __call__(self, text: str) -> T: ...
+
+    def to_json(self, result: T) -> list: ...
+
+    def from_json(self, found: list) -> T: ...
 
 
 def _private(folder: Path) -> bool:
@@ -65,26 +95,26 @@ class RenderCache:
         except (OSError, ValueError):
             pass  # first start, or a damaged file: render everything and write it anew
 
-    def cached(self, render: BodyRenderer) -> Callable[[str], Body]:
-        """render, answered from the file when it has rendered the same markdown before."""
-        prefix = self.version + render.context
+    def cached[T](self, read: Reader[T]) -> Callable[[str], T]:
+        """read, answered from the file when it has read the same text before."""
+        prefix = self.version + read.context
 
-        def cached_render(markdown: str) -> Body:
-            key = hashlib.blake2b(prefix + markdown.encode(), digest_size=16).hexdigest()
+        def cached_read(text: str) -> T:
+            key = hashlib.blake2b(prefix + text.encode(), digest_size=16).hexdigest()
             found = self.stored.get(key)
             if found is not None:
                 try:
-                    body = _from_json(found)
-                except (TypeError, ValueError):
-                    pass  # not in the shape this code writes: render it again
+                    result = read.from_json(found)
+                except (KeyError, TypeError, ValueError):
+                    pass  # not in the shape this code writes: read it again
                 else:
                     self.used[key] = found
-                    return body
-            body = render(markdown)
-            self.used[key] = _to_json(body)
-            return body
+                    return result
+            result = read(text)
+            self.used[key] = read.to_json(result)
+            return result
 
-        return cached_render
+        return cached_read
 
     def save(self) -> None:
         """Keep exactly this load's pages, so the file never grows beyond the site."""
@@ -100,33 +130,12 @@ class RenderCache:
             logger.warning("Rendered pages not cached in %s: %s", self.path.parent, error)
 
 
-def _to_json(body: Body) -> list:
-    return [
-        body.html,
-        [[h.level, h.id, h.text] for h in body.headings],
-        body.text,
-        [[c.heading_id, c.heading, c.items] for c in body.checklists],
-    ]
+def _uncached[T](read: Reader[T]) -> Callable[[str], T]:
+    return read
 
 
-def _from_json(found: list) -> Body:
-    html, headings, text, lists = found
-    return Body(
-        html,
-        tuple(Heading(*h) for h in headings),
-        text,
-        tuple(Checklist(i, heading, tuple(items)) for i, heading, items in lists),
-    )
-
-
-def _uncached(render: BodyRenderer) -> Callable[[str], Body]:
-    return render
-
-
-def renderer_for(
-    content_dir: Path,
-) -> tuple[Callable[[BodyRenderer], Callable[[str], Body]], Callable[[], None]]:
-    """(cached, finish) for one load: `cached(renderer)` is the renderer, kept between starts
+def renderer_for(content_dir: Path) -> tuple[Callable, Callable[[], None]]:
+    """(cached, finish) for one load: `cached(reader)` is the reader, kept between starts
     when PORTAL_RENDER_CACHE_DIR is set and usable; `finish()` writes the file."""
     folder = os.environ.get(ENV)
     if not folder:

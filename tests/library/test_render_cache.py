@@ -114,3 +114,24 @@ def test_cached_load_is_the_same_as_an_uncached_one(cache_dir, content_copy, mon
     cached = load_library(content_copy)
     monkeypatch.delenv(render_cache.ENV)
     assert snapshot(cached) == snapshot(load_library(content_copy))
+
+
+def test_changed_medicines_are_found_again_on_cached_pages(cache_dir, content_copy):
+    assert load_library(content_copy).medicines[0].mentioned_in == ()
+    medicines = content_copy / "medicines.yml"
+    medicines.write_text(medicines.read_text().replace("[Herceptin]", "[Herceptin, Calcium]"))
+    library = load_library(content_copy)
+    (trastuzumab,) = library.medicines
+    assert trastuzumab.mentioned_in == ("emergencies/high-calcium",)
+    assert library.topic("emergencies", "high-calcium").medicines == ("trastuzumab",)
+
+
+def test_changed_front_matter_is_read_again(cache_dir, content_copy):
+    load_library(content_copy)
+    page = content_copy / "about" / "second.md"
+    page.write_text(page.read_text().replace("title: Second topic", "title: Renamed"))
+    assert load_library(content_copy).topic("about", "second").title == "Renamed"
+    page.write_text(page.read_text().replace("order: 2", "order: 2\nsummmary: typo"))
+    library = load_library(content_copy)
+    assert library.topic("about", "second") is None  # a mistake is never served from the cache
+    assert [p.id for p in library.problems if p.path == page] == ["content.E005"]
