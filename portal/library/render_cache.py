@@ -78,20 +78,46 @@ def _private(folder: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-class RenderCache:
-    """One content folder's rendered pages: read at the start of a load, written at its end."""
-
-    def __init__(self, folder: Path, content_dir: Path):
+def cache_path(content_dir: Path, kind: str) -> Path | None:
+    """Where one content folder's `kind` file is kept in PORTAL_RENDER_CACHE_DIR, or None
+    when that is not set or not usable (the search index keeps its file here too)."""
+    setting = os.environ.get(ENV)
+    if not setting:
+        return None
+    folder = Path(setting)
+    try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             raise PermissionError(f"{folder} is writable by other users")
-        name = hashlib.blake2b(str(content_dir.resolve()).encode(), digest_size=8).hexdigest()
-        self.path = folder / f"renders-{name}.json"
+    except OSError as error:
+        logger.warning("%s not used: %s", ENV, error)
+        return None
+    name = hashlib.blake2b(str(content_dir.resolve()).encode(), digest_size=8).hexdigest()
+    return folder / f"{kind}-{name}"
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Replace the file whole (readers never see half of it), readable by this user only."""
+    temporary = path.with_suffix(".tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        logger.warning("Not cached in %s: %s", path.parent, error)
+
+
+class RenderCache:
+    """One content folder's read files: read at the start of a load, written at its end."""
+
+    def __init__(self, path: Path):
+        self.path = path
         self.version = renderer_version()
         self.stored: dict[str, list] = {}
         self.used: dict[str, list] = {}
         try:
-            self.stored = json.loads(self.path.read_text(encoding="utf-8"))
+            self.stored = json.loads(self.path.read_bytes())
         except (OSError, ValueError):
             pass  # first start, or a damaged file: render everything and write it anew
 
@@ -117,17 +143,9 @@ class RenderCache:
         return cached_read
 
     def save(self) -> None:
-        """Keep exactly this load's pages, so the file never grows beyond the site."""
-        if self.used.keys() == self.stored.keys():
-            return
-        temporary = self.path.with_suffix(".tmp")
-        try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                json.dump(self.used, file, separators=(",", ":"))
-            os.replace(temporary, self.path)
-        except OSError as error:
-            logger.warning("Rendered pages not cached in %s: %s", self.path.parent, error)
+        """Keep exactly this load's files, so the cache never grows beyond the site."""
+        if self.used.keys() != self.stored.keys():
+            write_private(self.path, json.dumps(self.used, separators=(",", ":")).encode())
 
 
 def _uncached[T](read: Reader[T]) -> Callable[[str], T]:
@@ -137,12 +155,8 @@ def _uncached[T](read: Reader[T]) -> Callable[[str], T]:
 def renderer_for(content_dir: Path) -> tuple[Callable, Callable[[], None]]:
     """(cached, finish) for one load: `cached(reader)` is the reader, kept between starts
     when PORTAL_RENDER_CACHE_DIR is set and usable; `finish()` writes the file."""
-    folder = os.environ.get(ENV)
-    if not folder:
+    path = cache_path(content_dir, "renders")
+    if path is None:
         return _uncached, lambda: None
-    try:
-        cache = RenderCache(Path(folder), content_dir)
-    except OSError as error:
-        logger.warning("%s not used: %s", ENV, error)
-        return _uncached, lambda: None
+    cache = RenderCache(path.with_suffix(".json"))
     return cache.cached, cache.save
