@@ -51,10 +51,7 @@ def read_text(path: Path) -> str:
 
 def read_document(path: Path, fields: dict[str, Field]) -> tuple[dict[str, Any], str, int]:
     """Front matter (validated) and markdown body of one file."""
-    text = read_text(path)
-    front, body, body_line = frontmatter.split(text)
-    data, lines = frontmatter.parse(front)
-    return frontmatter.validate(data, lines, fields), body, body_line
+    return frontmatter.parse_document(read_text(path), fields)
 
 
 def load_topic(path: Path, section: str, read: Callable[[str], TopicParts]) -> Topic:

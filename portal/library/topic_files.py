@@ -44,9 +44,7 @@ class TopicReader:
         self.context = fingerprint(self._render.context, names)
 
     def __call__(self, text: str) -> TopicParts:
-        front, markdown, body_line = frontmatter.split(text)
-        data, lines = frontmatter.parse(front)
-        meta = frontmatter.validate(data, lines, frontmatter.TOPIC_FIELDS)
+        meta, markdown, body_line = frontmatter.parse_document(text, frontmatter.TOPIC_FIELDS)
         body = self._render(markdown)
         medicines = self._medicines.values_in(f"{meta['title']} {body.text}")
         return TopicParts(meta, body_line, body, tuple(medicines))
