@@ -1,52 +1,28 @@
-"""Links the loaded pieces to each other, once, after every file is read: glossary words are
-marked in each topic's HTML, and each medicine learns which topics name it.
+"""Links the loaded pieces to each other, once, after every file is read: each medicine
+learns which topics name it, and each glossary entry's page is checked to exist.
 
-Both need all topics and all data files, so they cannot happen while a single file is read.
+Both need all topics, so they cannot happen while a single file is read. (Glossary words
+are marked while each topic is rendered: portal/library/bodies.py.)
 """
 
 from dataclasses import replace
 from pathlib import Path
 
-from portal.library.glossary import TermMatcher, glossary_matcher, mark_terms
-from portal.library.models import GlossaryEntry, Medicine, Section, Topic
+from portal.library.models import GlossaryEntry, Medicine, Topic
 from portal.library.problems import Problem
-from portal.library.sanitise import sanitise
-
-
-def mark_glossary(
-    sections: tuple[Section, ...], glossary: tuple[GlossaryEntry, ...]
-) -> tuple[Section, ...]:
-    if not glossary:
-        return sections
-    matcher = glossary_matcher(glossary)
-    # Sanitised again after marking, so the allowlist stays the last word on every page.
-    return tuple(
-        replace(
-            section,
-            topics=tuple(
-                replace(topic, html=sanitise(mark_terms(topic.html, matcher)))
-                for topic in section.topics
-            ),
-        )
-        for section in sections
-    )
 
 
 def find_mentions(
     medicines: tuple[Medicine, ...], topics: dict[str, Topic]
 ) -> tuple[Medicine, ...]:
-    """Each medicine with the keys of the topics whose title or text names it or a brand.
+    """Each medicine with the keys of the topics whose title or text names it or a brand
+    (Topic.medicines, found when each file was read).
 
     Its own topic comes first, then the others in site order.
     """
-    matcher = TermMatcher(
-        (name, medicine.name)
-        for medicine in medicines
-        for name in (medicine.name, *medicine.brands)
-    )
     found: dict[str, list[str]] = {medicine.name: [] for medicine in medicines}
     for key, topic in topics.items():
-        for name in matcher.values_in(f"{topic.title} {topic.text}"):
+        for name in topic.medicines:
             found[name].append(key)
     result = []
     for medicine in medicines:

@@ -207,6 +207,14 @@ def parse(front: str) -> tuple[dict[str, Any], dict[str, int]]:
     return data, lines
 
 
+def parse_document(text: str, fields: dict[str, Field]) -> tuple[dict[str, Any], str, int]:
+    """Front matter (checked against fields) and markdown body of a file's text, with the line
+    where the body starts."""
+    front, body, body_line = split(text)
+    data, lines = parse(front)
+    return validate(data, lines, fields), body, body_line
+
+
 def validate(
     data: dict[str, Any], lines: dict[str, int], fields: dict[str, Field], start_line: int = 1
 ) -> dict:

@@ -38,6 +38,27 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _by_first_character(parts: list[tuple[str, str]]) -> str:
+    """One alternation of the patterns, grouped under a look-ahead for their first character.
+
+    The regex engine tries every alternative at every word start, so a flat list of some
+    hundreds of phrases made marking 5,000 pages take about 10 s; grouped, it tries one
+    look-ahead per group and then only the phrases that can start there (4 times faster).
+    Same matches: ASCII letters differing only in case fall in one group, and no two
+    groups can match at one place, so the first phrase that matches (the longest) still
+    wins. A phrase starting with another character could case-fold across groups, so then
+    the list stays flat.
+    """
+    if not all(first.isascii() for first, _ in parts):
+        return "|".join(pattern for _, pattern in parts)
+    groups: dict[str, list[str]] = {}
+    for first, pattern in parts:  # dicts keep order: each group stays longest first
+        groups.setdefault(first.lower(), []).append(pattern)
+    return "|".join(
+        f"(?={re.escape(first)})(?:{'|'.join(patterns)})" for first, patterns in groups.items()
+    )
+
+
 class TermMatcher[T]:
     """Whole-word, case-insensitive search for many phrases at once, longest phrase first.
 
@@ -47,7 +68,7 @@ class TermMatcher[T]:
     def __init__(self, phrases: Iterable[tuple[str, T]]):
         self._exact: dict[str, T] = {}
         self._folded: dict[str, T] = {}
-        parts = []
+        parts: list[tuple[str, str]] = []  # (first character, pattern), longest phrase first
         for phrase, value in sorted(phrases, key=lambda pair: -len(pair[0])):
             phrase = " ".join(phrase.split())
             if not phrase:
@@ -55,12 +76,14 @@ class TermMatcher[T]:
             body = r"\s+".join(re.escape(word) for word in phrase.split(" "))
             if _is_acronym(phrase):
                 self._exact.setdefault(phrase, value)
-                parts.append(f"(?-i:{body})")
+                parts.append((phrase[0], f"(?-i:{body})"))
             else:
                 self._folded.setdefault(_key(phrase), value)
-                parts.append(body)
+                parts.append((phrase[0], body))
         self._regex = (
-            re.compile(f"{_BEFORE}(?:{'|'.join(parts)}){_AFTER}", re.IGNORECASE) if parts else None
+            re.compile(f"{_BEFORE}(?:{_by_first_character(parts)}){_AFTER}", re.IGNORECASE)
+            if parts
+            else None
         )
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match, T]]:

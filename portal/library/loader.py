@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 
 from portal.library import frontmatter
-from portal.library.checklists import checklists_from_html
-from portal.library.crossref import check_glossary_links, find_mentions, mark_glossary
+from portal.library.bodies import Body, BodyRenderer
+from portal.library.crossref import check_glossary_links, find_mentions
 from portal.library.frontmatter import Field
 from portal.library.models import (
     Contact,
@@ -27,7 +27,7 @@ from portal.library.models import (
 )
 from portal.library.problems import ContentError, Problem
 from portal.library.render_cache import renderer_for
-from portal.library.rendering import render_markdown
+from portal.library.topic_files import TopicParts, TopicReader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTION_INDEX = "_index.md"
@@ -51,13 +51,10 @@ def read_text(path: Path) -> str:
 
 def read_document(path: Path, fields: dict[str, Field]) -> tuple[dict[str, Any], str, int]:
     """Front matter (validated) and markdown body of one file."""
-    text = read_text(path)
-    front, body, body_line = frontmatter.split(text)
-    data, lines = frontmatter.parse(front)
-    return frontmatter.validate(data, lines, fields), body, body_line
+    return frontmatter.parse_document(read_text(path), fields)
 
 
-def load_topic(path: Path, section: str, render=render_markdown) -> Topic:
+def load_topic(path: Path, section: str, read: Callable[[str], TopicParts]) -> Topic:
     slug = path.stem
     if not SLUG.match(slug):
         raise ContentError(
@@ -65,18 +62,18 @@ def load_topic(path: Path, section: str, render=render_markdown) -> Topic:
             f"The file name '{path.name}' cannot be a web address.",
             "Rename it using only lowercase letters, numbers and hyphens, like 'bone-pain.md'.",
         )
-    meta, body, body_line = read_document(path, frontmatter.TOPIC_FIELDS)
-    rendered = render(body)
+    parts = read(read_text(path))
     return Topic(
         section=section,
         slug=slug,
-        html=rendered.html,
-        headings=rendered.headings,
-        text=rendered.text,
+        html=parts.body.html,
+        headings=parts.body.headings,
+        text=parts.body.text,
         path=path,
-        body_line=body_line,
-        checklists=checklists_from_html(rendered.html),
-        **meta,
+        body_line=parts.body_line,
+        checklists=parts.body.checklists,
+        medicines=parts.medicines,
+        **parts.meta,
     )
 
 
@@ -91,7 +88,12 @@ def unexpected(path: Path, error: Exception) -> Problem:
     )
 
 
-def load_section(folder: Path, problems: list[Problem], render=render_markdown) -> Section:
+def load_section(
+    folder: Path,
+    problems: list[Problem],
+    read_topic: Callable[[str], TopicParts],
+    render_intro: Callable[[str], Body],
+) -> Section:
     index = folder / SECTION_INDEX
     meta: dict[str, Any] = {"title": folder.name.replace("-", " ").capitalize(), "summary": ""}
     meta["order"] = 999
@@ -100,7 +102,7 @@ def load_section(folder: Path, problems: list[Problem], render=render_markdown) 
         try:
             found, body, _ = read_document(index, frontmatter.SECTION_FIELDS)
             meta.update(found)
-            intro_html = render(body).html
+            intro_html = render_intro(body).html
         except ContentError as error:
             problems.append(error.at(index))
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
@@ -119,7 +121,7 @@ def load_section(folder: Path, problems: list[Problem], render=render_markdown) 
         if path.name == SECTION_INDEX:
             continue
         try:
-            topics.append(load_topic(path, folder.name, render))
+            topics.append(load_topic(path, folder.name, read_topic))
         except ContentError as error:
             problems.append(error.at(path))
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
@@ -306,11 +308,34 @@ def _check_links(
     return problems
 
 
+def _data_files(content_dir: Path, problems: list[Problem]) -> dict[str, tuple]:
+    data: dict[str, tuple] = {}
+    for filename, (attribute, parse) in DATA_FILES.items():
+        path = content_dir / filename
+        if not path.exists():
+            continue
+        try:
+            data[attribute] = parse(path)
+        except ContentError as error:
+            problems.append(error.at(path))
+        except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
+            problems.append(unexpected(path, error))
+    return data
+
+
 def load_library(content_dir: Path) -> Library:
     content_dir = Path(content_dir)
     problems: list[Problem] = []
     sections: list[Section] = []
-    render, finish_rendering = renderer_for(content_dir)
+    # The data files first: each topic's glossary marks and medicine names are found while
+    # its file is read.
+    data_problems: list[Problem] = []
+    data = _data_files(content_dir, data_problems) if content_dir.is_dir() else {}
+    glossary = data.get("glossary", ())
+    cached, finish_rendering = renderer_for(content_dir)
+    read_topic = cached(TopicReader(glossary, data.get("medicines", ())))
+    # Section introductions are not marked: only topics explain their words.
+    render_intro = cached(BodyRenderer())
     if not content_dir.is_dir():
         problems.append(
             Problem(
@@ -336,28 +361,15 @@ def load_library(content_dir: Path) -> Library:
                     )
                 )
                 continue
-            sections.append(load_section(folder, problems, render))
+            sections.append(load_section(folder, problems, read_topic, render_intro))
         finish_rendering()
     sections.sort(key=lambda section: (section.order, section.title))
     topics = {topic.key: topic for section in sections for topic in section.topics}
 
-    data: dict[str, tuple] = {}
-    for filename, (attribute, parse) in DATA_FILES.items():
-        path = content_dir / filename
-        if not path.exists():
-            continue
-        try:
-            data[attribute] = parse(path)
-        except ContentError as error:
-            problems.append(error.at(path))
-        except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)
-            problems.append(unexpected(path, error))
+    problems.extend(data_problems)  # after the pages' own, in the order they were always given
     problems.extend(_check_links(topics, data.get("medicines", ()), content_dir / "medicines.yml"))
-    # Glossary marks and medicine mentions need every topic and data file: they come last.
-    glossary = data.get("glossary", ())
+    # Glossary links and medicine mentions need every topic: they come last.
     problems.extend(check_glossary_links(glossary, topics, content_dir / "glossary.yml"))
-    sections = list(mark_glossary(tuple(sections), glossary))
-    topics = {topic.key: topic for section in sections for topic in section.topics}
     data["medicines"] = find_mentions(data.get("medicines", ()), topics)
 
     return Library(

@@ -29,6 +29,7 @@ class Topic:
     related: tuple[str, ...] = ()  # "section/slug" keys
     body_line: int = 1  # line in the file where the markdown body starts
     checklists: tuple[Checklist, ...] = ()  # the body's plain lists, by heading (print views)
+    medicines: tuple[str, ...] = ()  # names of the medicines its title or text names
 
     @property
     def key(self) -> str:

@@ -3,13 +3,16 @@ the query pipeline needs (vocabulary, spellings, phrasebook) worked out at build
 that a search does no work proportional to the number of pages.
 """
 
+import hashlib
 import sqlite3
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 from portal.library.models import Library, Topic
+from portal.search import index_cache
 from portal.search import query as q
 
 EMERGENCY_SECTION = "emergencies"
@@ -19,10 +22,22 @@ _CREATE_SQL = (
     "CREATE VIRTUAL TABLE pages USING fts5(title, names, headings, summary, body, signs, "
     "tokenize = 'porter unicode61 remove_diacritics 2')"
 )
+# The emergency pages' signs again, alone: matching "{signs} : (...)" in `pages` reads every
+# page's word lists (1.2 ms at 5,000 pages for a question naming an emergency); this table
+# holds only the few pages that have signs (0.01 ms). Same tokenizer, so the same matches.
+# `pages` keeps its signs column: bm25 counts every column in a page's length.
+_CREATE_SIGNS_SQL = (
+    "CREATE VIRTUAL TABLE emergency_signs USING fts5(signs, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+_SIGNS_SQL = "SELECT rowid FROM emergency_signs WHERE emergency_signs MATCH ?"
 _INSERT_SQL = (
     "INSERT INTO pages(rowid, title, names, headings, summary, body, signs) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
+# Each word of the pages with the number of pages that use it, in the order first met.
+_CREATE_WORDS_SQL = "CREATE TABLE words(word TEXT NOT NULL, pages INTEGER NOT NULL)"
+_WORDS_SQL = "SELECT word, pages FROM words ORDER BY rowid"
 # bm25 weights, one per column: where a word is found says how much the page is about it.
 # Title 10, other names (also_known_as, medicine names and brands) 6, headings 3, summary 2.5,
 # body 1. `signs` only decides which emergency page goes first, so it adds nothing (0).
@@ -95,6 +110,19 @@ def _clean(text: str) -> str:
     return text.replace(MARK_START, " ").replace(MARK_END, " ")
 
 
+def _key(rows: list[tuple]) -> bytes:
+    """Changes whenever a built index could: the rows, this code, the query code, SQLite."""
+    digest = hashlib.blake2b(digest_size=index_cache.KEY_BYTES)
+    for module in (__file__, q.__file__):
+        digest.update(Path(module).read_bytes())
+    digest.update(sqlite3.sqlite_version.encode())
+    for row in rows:
+        for field in row[1:]:
+            digest.update(field.encode())
+            digest.update(b"\0")  # field boundaries count: ("ab", "c") is not ("a", "bc")
+    return digest.digest()
+
+
 @dataclass(frozen=True)
 class Hit:
     topic: Topic
@@ -108,13 +136,31 @@ class SearchIndex:
         self.library = library
         self.topics: list[Topic] = [t for section in library.sections for t in section.topics]
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._db.execute(_CREATE_SQL)
+        rows = self._rows(library)
+        key = _key(rows)
+        db = index_cache.load(library.content_dir, key)
+        if db is None:
+            db = self._build(rows)
+            index_cache.save(library.content_dir, key, db)
+        self._db = db
+        # In the order first met, as when counted.
+        document_frequency = dict(self._db.execute(_WORDS_SQL).fetchall())
+
+        self.phrasebook = self._phrasebook(library)
+        self.longest_phrase = max((len(key) for key in self.phrasebook), default=1)
+        for key in self.phrasebook:
+            for word in key:
+                document_frequency.setdefault(word, 0)  # known words, so never "corrected"
+        self.frequency: dict[str, int] = document_frequency
+        self.variants = self._variants(self.frequency)
+        self.delete_index = self._delete_index(self.frequency)
+        self.emergency_names = self._emergency_names()
+
+    def _rows(self, library: Library) -> list[tuple]:
+        """One row per topic, in site order: what the index is built from."""
         medicine_names: dict[str, list[str]] = defaultdict(list)
         for medicine in library.medicines:
             medicine_names[medicine.topic].extend((medicine.name, *medicine.brands))
-
-        document_frequency: Counter[str] = Counter()
         rows = []
         for rowid, topic in enumerate(self.topics):
             names = [*topic.also_known_as, *medicine_names.get(topic.key, ())]
@@ -129,21 +175,26 @@ class SearchIndex:
                 topic.text,
                 signs,
             )
-            fields = tuple(_clean(field) for field in fields)
-            rows.append((rowid, *fields))
-            document_frequency.update(set(q.normalise(" ".join(fields))))
-        self._db.executemany(_INSERT_SQL, rows)
-        self._db.execute("INSERT INTO pages(pages) VALUES ('optimize')")
+            rows.append((rowid, *(_clean(field) for field in fields)))
+        return rows
 
-        self.phrasebook = self._phrasebook(library)
-        self.longest_phrase = max((len(key) for key in self.phrasebook), default=1)
-        for key in self.phrasebook:
-            for word in key:
-                document_frequency[word] += 0  # known words, so never "corrected"
-        self.frequency: dict[str, int] = dict(document_frequency)
-        self.variants = self._variants(self.frequency)
-        self.delete_index = self._delete_index(self.frequency)
-        self.emergency_names = self._emergency_names()
+    @staticmethod
+    def _build(rows: list[tuple]) -> sqlite3.Connection:
+        """The pages table, and how many pages use each word (spelling correction)."""
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.execute(_CREATE_SQL)
+        db.executemany(_INSERT_SQL, rows)
+        db.execute("INSERT INTO pages(pages) VALUES ('optimize')")
+        db.execute(_CREATE_SIGNS_SQL)
+        signs = [(rowid, fields[-1]) for rowid, *fields in rows if fields[-1]]
+        db.executemany("INSERT INTO emergency_signs(rowid, signs) VALUES (?, ?)", signs)
+        document_frequency: Counter[str] = Counter()
+        for _, *fields in rows:
+            document_frequency.update(set(q.normalise(" ".join(fields))))
+        db.execute(_CREATE_WORDS_SQL)
+        db.executemany("INSERT INTO words(word, pages) VALUES (?, ?)", document_frequency.items())
+        db.commit()
+        return db
 
     @staticmethod
     def _phrasebook(library: Library) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -235,7 +286,9 @@ class SearchIndex:
 
     def signs_match(self, expression: str) -> set[int]:
         """Emergency pages whose signs (cards, summary, names) match the whole expression."""
-        return self.rowids("{signs} : (" + expression + ")")
+        with self._lock:
+            rows = self._db.execute(_SIGNS_SQL, (expression,)).fetchall()
+        return {rowid for (rowid,) in rows}
 
     def snippets(self, expression: str, rowids: list[int]) -> dict[int, str]:
         """Text around the matched words, marked with MARK_START/MARK_END; the summary when

@@ -64,6 +64,7 @@ TWO_TYPOS_FROM = 9
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc`]")
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # _WORD on lowercase ASCII
 
 
 def cut(text: str, limit: int = MAX_QUERY_LENGTH) -> tuple[str, bool]:
@@ -93,9 +94,12 @@ def normalise(text: str) -> list[str]:
     Apostrophes join ("can't" -> "cant"); every other symbol splits ("HER2-positive" ->
     "her2", "positive"), the same way the index's tokenizer splits the pages.
     """
+    if text.isascii():
+        # The common case, and the index runs every page through here: for ASCII, NFKC
+        # changes nothing, casefold is lower, and no word has an accent to strip.
+        return _ASCII_WORD.findall(_APOSTROPHES.sub("", text.lower()))
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
-    # Accents are stripped word by word, and only from the rare words that have any: the
-    # index runs every page through here, so the common case must stay cheap.
+    # Accents are stripped word by word, and only from the rare words that have any.
     return [word if word.isascii() else _strip_accents(word) for word in _WORD.findall(text)]
 
 

@@ -99,3 +99,18 @@ def test_void_elements_and_nesting_do_not_confuse_the_skip_rules():
         ("/glossary/#term-her2", "HER2"),
         ("/glossary/#term-neutropenia", "neutropenia"),
     ]
+
+
+def test_longest_phrase_wins_whatever_the_case_of_its_first_letter():
+    # Phrases are grouped by first letter for speed; capitals and small letters share a group.
+    matcher = glossary_matcher(
+        [GlossaryEntry("Bone", "b."), GlossaryEntry("bone metastases", "bm."), HER2]
+    )
+    found = [(match.group(), entry.term) for match, entry in matcher.finditer("BONE metastases")]
+    assert found == [("BONE metastases", "bone metastases")]
+
+
+def test_a_phrase_starting_with_a_non_ascii_letter_is_found():
+    matcher = glossary_matcher([GlossaryEntry("Ödem", "swelling."), NEUTROPENIA])
+    found = [entry.term for _, entry in matcher.finditer("Ein ödem and neutropenia.")]
+    assert found == ["Ödem", "neutropenia"]

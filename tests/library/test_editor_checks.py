@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from portal.library import editor_checks, render_cache, store
+from portal.library import bodies, editor_checks, store
 from portal.library.editor_checks import check_library
 from portal.library.loader import load_library
 from tests.library.content_trees import drop
@@ -189,15 +189,15 @@ def test_a_crashing_check_is_reported_not_raised(clean_copy, monkeypatch):
 
 
 def test_a_file_that_crashes_the_loader_is_left_out_and_named(clean_copy, monkeypatch, client):
-    real = render_cache.render_markdown
+    real = bodies.render_markdown
 
     def fragile(body):
         if "Feeling sick" in body:
             raise RecursionError("maximum recursion depth exceeded")
         return real(body)
 
-    # The loader renders through render_cache.renderer_for, which hands out this function.
-    monkeypatch.setattr(render_cache, "render_markdown", fragile)
+    # The loader renders every body through portal/library/bodies.py, which calls this.
+    monkeypatch.setattr(bodies, "render_markdown", fragile)
     library = load_library(clean_copy)
     crashed = next(p for p in library.problems if p.id == "content.E013")
     assert crashed.path.name == "high-calcium.md"

@@ -4,7 +4,8 @@ import stat
 
 import pytest
 
-from portal.library import render_cache
+from portal.library import bodies, render_cache
+from portal.library.bodies import BodyRenderer
 from portal.library.loader import load_library
 from portal.library.rendering import render_markdown
 
@@ -18,7 +19,7 @@ def renders(monkeypatch):
         calls.append(body)
         return render_markdown(body)
 
-    monkeypatch.setattr(render_cache, "render_markdown", counting)
+    monkeypatch.setattr(bodies, "render_markdown", counting)
     return calls
 
 
@@ -30,15 +31,16 @@ def cache_dir(monkeypatch, tmp_path):
 
 
 def snapshot(library):
-    return {key: (t.html, t.headings, t.text) for key, t in library.topics.items()}, [
+    return {key: (t.html, t.headings, t.text, t.checklists) for key, t in library.topics.items()}, [
         s.intro_html for s in library.sections
     ]
 
 
 def test_off_unless_a_folder_is_set(monkeypatch, content_copy):
     monkeypatch.delenv(render_cache.ENV, raising=False)
-    render, _ = render_cache.renderer_for(content_copy)
-    assert render is render_markdown
+    cached, _ = render_cache.renderer_for(content_copy)
+    renderer = BodyRenderer()
+    assert cached(renderer) is renderer
 
 
 def test_second_load_renders_nothing_and_gives_the_same_library(cache_dir, content_copy, renders):
@@ -84,3 +86,52 @@ def test_folder_others_can_write_to_is_not_trusted(cache_dir, content_copy, rend
     assert len(renders) == 2 * count
     assert list(cache_dir.iterdir()) == []
     assert "writable by other users" in caplog.text
+
+
+def test_changed_glossary_marks_every_page_again(cache_dir, content_copy, renders):
+    first = load_library(content_copy)
+    assert "carries fluid around the body." in first.topic("about", "what-it-is").html
+    renders.clear()
+    glossary = content_copy / "glossary.yml"
+    glossary.write_text(glossary.read_text().replace("carries fluid", "moves lymph fluid"))
+    library = load_library(content_copy)
+    assert len(renders) == len(library.topics)  # topics only: introductions have no marks
+    html = library.topic("about", "what-it-is").html
+    assert "moves lymph fluid around the body." in html
+    assert "carries fluid" not in html
+
+
+def test_a_word_added_to_the_glossary_is_marked_on_a_cached_page(cache_dir, content_copy):
+    load_library(content_copy)
+    glossary = content_copy / "glossary.yml"
+    glossary.write_text(glossary.read_text() + "- term: tiredness\n  definition: Fatigue.\n")
+    html = load_library(content_copy).topic("emergencies", "high-calcium").html
+    assert 'href="/glossary/#term-tiredness"' in html
+
+
+def test_cached_load_is_the_same_as_an_uncached_one(cache_dir, content_copy, monkeypatch):
+    load_library(content_copy)
+    cached = load_library(content_copy)
+    monkeypatch.delenv(render_cache.ENV)
+    assert snapshot(cached) == snapshot(load_library(content_copy))
+
+
+def test_changed_medicines_are_found_again_on_cached_pages(cache_dir, content_copy):
+    assert load_library(content_copy).medicines[0].mentioned_in == ()
+    medicines = content_copy / "medicines.yml"
+    medicines.write_text(medicines.read_text().replace("[Herceptin]", "[Herceptin, Calcium]"))
+    library = load_library(content_copy)
+    (trastuzumab,) = library.medicines
+    assert trastuzumab.mentioned_in == ("emergencies/high-calcium",)
+    assert library.topic("emergencies", "high-calcium").medicines == ("trastuzumab",)
+
+
+def test_changed_front_matter_is_read_again(cache_dir, content_copy):
+    load_library(content_copy)
+    page = content_copy / "about" / "second.md"
+    page.write_text(page.read_text().replace("title: Second topic", "title: Renamed"))
+    assert load_library(content_copy).topic("about", "second").title == "Renamed"
+    page.write_text(page.read_text().replace("order: 2", "order: 2\nsummmary: typo"))
+    library = load_library(content_copy)
+    assert library.topic("about", "second") is None  # a mistake is never served from the cache
+    assert [p.id for p in library.problems if p.path == page] == ["content.E005"]
