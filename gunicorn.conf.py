@@ -7,8 +7,9 @@ Why these choices:
 - uvicorn workers (portal/worker.py) running the ASGI application (portal/asgi.py), one per
   core: pages are served as cached bytes (portal/http_cache.py), so what a request costs is
   the server's own HTTP handling, and uvicorn's (uvloop and httptools, in C) is several times
-  cheaper than gthread's. Measured by `make bench` on 2 cores, same run: topic page 2,315 req/s
-  with gthread 2 x 4 and keep-alive, 4,371 with uvicorn workers (and sync workers 324).
+  cheaper than gthread's. Measured by `make bench BENCH_ARGS=--sweep` on 2 cores, same run:
+  topic page 3,656 req/s with gthread 2 x 4 and keep-alive, 6,154 with 2 uvicorn workers
+  (README, "Performance").
   Set GUNICORN_WORKER_CLASS=gthread (or sync) to run the WSGI application (portal/wsgi.py)
   instead; the same page cache is in front of Django either way.
 - preload_app stays False, but the master loads the *content* (not the app) itself, at start
