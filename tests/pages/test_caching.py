@@ -193,6 +193,8 @@ def test_head_is_answered_from_cache_without_body_but_never_fills_it(cache, djan
     assert head["headers"]["content-length"] == str(len(page["body"]))
 
 
+# whitenoise hands Django a synchronous file iterator; portal/asgi.py silences the same warning.
+@pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous iterators")
 def test_static_files_and_credentials_pass_through(cache, django_app):
     call(cache, "/static/css/site.css")
     call(cache, "/about/second/", authorization="Basic eDp5")
