@@ -51,9 +51,15 @@ def run(base: str, pages: dict[str, str], workdir: Path) -> dict:
             str(BINARY), base + path, "--quiet", "--output=json", f"--output-path={report}",
             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
         ]  # fmt: skip
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
-        if done.returncode != 0 or not report.exists():
-            scores[name] = {"error": done.stderr.strip()[-300:]}
+        # Lighthouse now and then fails to record its trace ("Something went wrong with
+        # recording the trace"): a second attempt says whether the page or the tool failed.
+        for _attempt in (1, 2):
+            report.unlink(missing_ok=True)
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
+            if done.returncode == 0 and report.exists():
+                break
+        else:
+            scores[name] = {"error": f"twice: {done.stderr.strip()[-300:]}"}
             continue
         data = json.loads(report.read_text())
         scores[name] = {
