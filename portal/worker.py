@@ -13,12 +13,19 @@ wants (it takes no uploads, and Django's ASGI handler would spool a body to disk
 middleware could refuse the method).
 """
 
+import asyncio
+import os
+
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn_worker import UvicornWorker
 
 # Well above Django's own limits (4 KiB query, 8 KiB headers), as gunicorn's were.
 MAX_HEAD_BYTES = 64 * 1024
 MAX_BODY_BYTES = 64 * 1024
+# How long a client may take to send a request's line and headers, from connecting or from
+# its first byte. uvicorn has no such limit: a connection that sends half a head, or nothing,
+# would stay open for ever, and enough of them use up the worker's file descriptors.
+HEAD_TIMEOUT_SECONDS = float(os.environ.get("PORTAL_HEAD_TIMEOUT") or 10)
 # How long a worker that is leaving (HUP, max_requests) keeps an idle keep-alive connection
 # open for a request that may already be on its way; that request is answered, with
 # `Connection: close`. uvicorn itself closes idle connections at once, and `make soak` saw
@@ -33,11 +40,21 @@ class RequestTooLarge(Exception):
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
     leaving = False  # the worker is shutting down: answer what comes, then close
+    head_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:
+        super().connection_made(transport)
+        self._start_head_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_head_timer()
+        super().connection_lost(exc)
 
     def on_message_begin(self) -> None:
         self.head_bytes = 0
         self.body_bytes = 0
         super().on_message_begin()
+        self._start_head_timer()
 
     def on_url(self, url: bytes) -> None:
         self._count_head(len(url))
@@ -54,6 +71,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         super().on_body(body)
 
     def on_headers_complete(self) -> None:
+        self._stop_head_timer()
         super().on_headers_complete()
         if self.leaving and self.cycle is not None:
             self.cycle.keep_alive = False  # answered with Connection: close, then closed
@@ -70,6 +88,20 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self.transport.close()
         else:
             self.cycle.keep_alive = False
+
+    def _start_head_timer(self) -> None:
+        self._stop_head_timer()
+        self.head_timer = self.loop.call_later(HEAD_TIMEOUT_SECONDS, self._head_too_slow)
+
+    def _stop_head_timer(self) -> None:
+        if self.head_timer is not None:
+            self.head_timer.cancel()
+            self.head_timer = None
+
+    def _head_too_slow(self) -> None:
+        self.head_timer = None
+        if not self.transport.is_closing():
+            self.transport.close()
 
     def _count_head(self, size: int) -> None:
         self.head_bytes += size

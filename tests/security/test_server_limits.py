@@ -125,3 +125,19 @@ def test_a_leaving_worker_answers_a_request_on_an_idle_connection(tmp_path):
             assert second.startswith(b"HTTP/1.1 200")
             assert b"connection: close" in second.lower()
             assert raw.recv(100) == b""  # and then closed, cleanly
+
+
+def test_a_client_too_slow_to_send_its_head_is_disconnected(tmp_path):
+    with running_gunicorn(tmp_path / "gunicorn.log", PORTAL_HEAD_TIMEOUT="1") as running:
+        address = ("127.0.0.1", running.port)
+        with (
+            socket.create_connection(address, timeout=10) as silent,
+            socket.create_connection(address, timeout=10) as halfway,
+        ):
+            halfway.sendall(b"GET /about/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and no more
+            started = time.monotonic()
+            assert silent.recv(100) == b""
+            assert halfway.recv(100) == b""
+            assert time.monotonic() - started < 5
+        # A prompt client on the same worker is served as ever.
+        assert get(running.url + "/about/") == 200
