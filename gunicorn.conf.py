@@ -85,14 +85,18 @@ def _keep_query_strings_out_of_gunicorn_logs() -> None:
 
     from portal.security.log_filters import StripQueryStrings, UvicornAccessLine
 
-    for name in ("gunicorn.error", "gunicorn.access", "uvicorn.error", "uvicorn.access"):
+    filters = {
+        "gunicorn.error": (StripQueryStrings,),
+        "gunicorn.access": (StripQueryStrings,),
+        "uvicorn.error": (StripQueryStrings,),
+        # UvicornAccessLine first: it knows uvicorn's format and drops the client as well.
+        "uvicorn.access": (UvicornAccessLine, StripQueryStrings),
+    }
+    for name, kinds in filters.items():
         logger = logging.getLogger(name)
-        if name == "uvicorn.access" and not any(
-            isinstance(f, UvicornAccessLine) for f in logger.filters
-        ):
-            logger.addFilter(UvicornAccessLine())  # before StripQueryStrings: it knows the format
-        if not any(isinstance(f, StripQueryStrings) for f in logger.filters):
-            logger.addFilter(StripQueryStrings())
+        for kind in kinds:
+            if not any(isinstance(f, kind) for f in logger.filters):
+                logger.addFilter(kind())
 
 
 def _load_content_in_master(server) -> None:

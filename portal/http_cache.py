@@ -284,26 +284,24 @@ class AsgiPageCache(PageStore):
 
     async def _fill(self, key: tuple, scope: dict, receive: Callable, send: Callable):
         """Run Django; keep its answer if storable (returned as an entry), else pass it on."""
-        start: list = []
-        headers: list = []
+        kept_headers: list | None = None  # set when Django's answer is one to keep
         chunks: list = []
 
         async def capture(message: dict) -> None:
-            if message["type"] == "http.response.start" and not start:
+            nonlocal kept_headers
+            if message["type"] == "http.response.start":
                 decoded = [
                     (n.decode("latin-1"), v.decode("latin-1")) for n, v in message["headers"]
                 ]
                 if self.storable(message["status"], decoded):
-                    start.append(message)
-                    headers.extend(decoded)
+                    kept_headers = decoded
                     return
-                start.append(None)  # not for keeping: this and what follows go straight out
-            elif message["type"] == "http.response.body" and start and start[0] is not None:
+            elif message["type"] == "http.response.body" and kept_headers is not None:
                 chunks.append(message.get("body", b""))
                 return
-            await send(message)
+            await send(message)  # not for keeping: it goes straight out
 
         await self.app(scope, receive, capture)
-        if not start or start[0] is None:
+        if kept_headers is None:
             return None
-        return self.keep(key, b"".join(chunks), headers)
+        return self.keep(key, b"".join(chunks), kept_headers)

@@ -76,15 +76,19 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         if self.leaving and self.cycle is not None:
             self.cycle.keep_alive = False  # answered with Connection: close, then closed
 
+    def _idle(self) -> bool:
+        """No request under way: between requests on a keep-alive connection, or before one."""
+        return self.cycle is None or self.cycle.response_complete
+
     def shutdown(self) -> None:
-        if self.cycle is None or self.cycle.response_complete:
+        if self._idle():
             self.leaving = True
             self.loop.call_later(SHUTDOWN_GRACE_SECONDS, self._close_if_idle)
         else:
             super().shutdown()  # the answer under way ends with Connection: close
 
     def _close_if_idle(self) -> None:
-        if self.cycle is None or self.cycle.response_complete:
+        if self._idle():
             self.transport.close()
         else:
             self.cycle.keep_alive = False
