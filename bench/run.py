@@ -392,18 +392,28 @@ def http_rows(server_url: str, settings: Settings) -> tuple[dict, dict]:
     return figures, facts
 
 
-def gunicorn_settings() -> str:
-    """What gunicorn.conf.py chooses on this machine, for the table's header."""
+def gunicorn_conf() -> dict:
+    """What gunicorn.conf.py chooses on this machine and in this environment."""
     out = subprocess.run(
-        [str(PYTHON), "-c", "import runpy; c = runpy.run_path('gunicorn.conf.py'); "
-         "print(c['worker_class'], c['workers'], c['wsgi_app'], c['keepalive'])"],
+        [str(PYTHON), "-c", "import json, runpy; c = runpy.run_path('gunicorn.conf.py'); "
+         "print(json.dumps({k: c[k] for k in ('worker_class', 'workers', 'wsgi_app', "
+         "'keepalive')}))"],
         cwd=REPO, capture_output=True, text=True, check=True,
-    ).stdout.split()  # fmt: skip
-    worker_class, workers, app, keepalive = out
+    ).stdout  # fmt: skip
+    return json.loads(out)
+
+
+def gunicorn_settings(conf: dict) -> str:
+    """The table header's line about the server."""
     return (
-        f"gunicorn.conf.py as `make serve` runs it: {workers} x {worker_class} "
-        f"running {app}, keep-alive {keepalive} s"
+        f"gunicorn.conf.py as `make serve` runs it: {conf['workers']} x {conf['worker_class']} "
+        f"running {conf['wsgi_app']}, keep-alive {conf['keepalive']} s"
     )
+
+
+def ceiling_app(conf: dict) -> str:
+    """The fixed-bytes app in the protocol the configured workers speak."""
+    return f"bench.fixed_app:{'asgi_' if conf['wsgi_app'] == ASGI else ''}application"
 
 
 def machine() -> dict:
@@ -437,7 +447,8 @@ def missing_tools() -> list[str]:
 
 def run(settings: Settings, with_lighthouse: bool) -> dict:
     started = time.perf_counter()
-    results: dict = {"settings": vars(settings), "gunicorn": gunicorn_settings()}
+    conf = gunicorn_conf()
+    results: dict = {"settings": vars(settings), "gunicorn": gunicorn_settings(conf)}
     results["machine"] = machine()
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as temp:
         workdir = Path(temp)
@@ -465,11 +476,11 @@ def run(settings: Settings, with_lighthouse: bool) -> dict:
         nginx = None
         try:
             server.wait_ready()
-            topic = get(server.url + TOPIC_PATH)[2]
-            nginx = Nginx(workdir, topic, list(get(server.url + TOPIC_PATH)[1].items()))
+            _, headers, topic = get(server.url + TOPIC_PATH)
+            nginx = Nginx(workdir, topic, list(headers.items()))
             (workdir / "topic.html").write_bytes(topic)
             ceiling = Gunicorn(
-                workdir, GUNICORN_OPTIONS, PORT_SWEEP, app="bench.fixed_app:asgi_application",
+                workdir, GUNICORN_OPTIONS, PORT_SWEEP, app=ceiling_app(conf),
                 extra_env={"BENCH_FIXED_BODY": str(workdir / "topic.html")},
             )  # fmt: skip
             try:
