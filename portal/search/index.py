@@ -49,6 +49,28 @@ _MATCH_SQL = (
 SCORE_ALL_UP_TO = 300
 _COUNT_SQL = "SELECT count(*) FROM pages WHERE pages MATCH ?"
 _HEAD_FIELDS = "{title names headings summary} : ("
+# The head fields again, for scoring them alone when very many pages match (SearchIndex.match).
+# Matching them inside `pages` walks every body's word lists too (a common word is in most
+# bodies); here the lists hold only the head fields. bm25 divides by the page's whole length,
+# so `rest` holds one stand-in token for each token of the page's body and signs: the page
+# lengths, and so the scores, are exactly those of `pages`. The stand-in is a private-use
+# character: the tokenizer keeps it as a word, and no query can contain it (query.normalise
+# keeps only letters and digits), so `rest` never matches anything.
+_CREATE_HEADS_SQL = (
+    "CREATE VIRTUAL TABLE heads USING fts5(title, names, headings, summary, rest, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+_INSERT_HEADS_SQL = (
+    "INSERT INTO heads(rowid, title, names, headings, summary, rest) VALUES (?, ?, ?, ?, ?, ?)"
+)
+_STAND_IN = "\ue002 "
+# FTS5 keeps each row's token count per column in its docsize table, as one varint a column.
+_PAGE_SIZES_SQL = "SELECT id, sz FROM pages_docsize"
+_BODY_AND_SIGNS = slice(4, 6)  # of the columns title, names, headings, summary, body, signs
+_HEAD_MATCH_SQL = (
+    "SELECT rowid, bm25(heads, 10.0, 6.0, 3.0, 2.5, 0.0) AS score FROM heads "
+    "WHERE heads MATCH ? ORDER BY score, rowid"
+)
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
 _ROWIDS_SQL = "SELECT rowid FROM pages WHERE pages MATCH ?"
 # Columns 4 (body) and 3 (summary); the markers and length are parameters. One page at a
@@ -108,6 +130,18 @@ def fold(words) -> tuple[str, ...]:
 
 def _clean(text: str) -> str:
     return text.replace(MARK_START, " ").replace(MARK_END, " ")
+
+
+def _varints(blob: bytes) -> list[int]:
+    """SQLite's variable-length integers, one after another (as FTS5's docsize table keeps
+    them): seven bits a byte, most significant first, high bit set on all but the last."""
+    values, value = [], 0
+    for byte in blob:
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            values.append(value)
+            value = 0
+    return values
 
 
 def _key(rows: list[tuple]) -> bytes:
@@ -185,6 +219,14 @@ class SearchIndex:
         db.execute(_CREATE_SQL)
         db.executemany(_INSERT_SQL, rows)
         db.execute("INSERT INTO pages(pages) VALUES ('optimize')")
+        heads = []
+        for rowid, size in db.execute(_PAGE_SIZES_SQL):
+            title, names, headings, summary = rows[rowid][1:5]
+            rest = _STAND_IN * sum(_varints(size)[_BODY_AND_SIGNS])
+            heads.append((rowid, title, names, headings, summary, rest))
+        db.execute(_CREATE_HEADS_SQL)
+        db.executemany(_INSERT_HEADS_SQL, heads)
+        db.execute("INSERT INTO heads(heads) VALUES ('optimize')")
         db.execute(_CREATE_SIGNS_SQL)
         signs = [(rowid, fields[-1]) for rowid, *fields in rows if fields[-1]]
         db.executemany("INSERT INTO emergency_signs(rowid, signs) VALUES (?, ?)", signs)
@@ -256,19 +298,23 @@ class SearchIndex:
 
     # --- queries -------------------------------------------------------------------------
 
-    def match(self, expression: str, enough: int) -> tuple[list[tuple[int, float]], int]:
+    def match(
+        self, expression: str, enough: int, same_pages: str | None = None
+    ) -> tuple[list[tuple[int, float]], int]:
         """(rowid, score) of the best pages, best first (bm25: lower is better), and how many
-        pages match in all.
+        pages match in all. `same_pages` is an expression matching exactly the same pages,
+        cheaper to count (query.same_pages_fts).
 
         Scoring every match is what costs time on a big site, and a page that has the words
         only in its body rarely beats one that has them in its title, names, headings or
         summary. So when very many pages match, and at least `enough` have the words in
-        those fields, only those are scored.
+        those fields, only those are scored, in the `heads` table.
         """
         with self._lock:
-            total = self._db.execute(_COUNT_SQL, (expression,)).fetchone()[0]
+            total = self._db.execute(_COUNT_SQL, (same_pages or expression,)).fetchone()[0]
             if total > max(enough, SCORE_ALL_UP_TO):
-                head = self._db.execute(_MATCH_SQL, (_HEAD_FIELDS + expression + ")",)).fetchall()
+                head_expression = _HEAD_FIELDS + expression + ")"
+                head = self._db.execute(_HEAD_MATCH_SQL, (head_expression,)).fetchall()
                 if len(head) >= enough:
                     return head, total
             if not total:

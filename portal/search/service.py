@@ -105,6 +105,10 @@ def _most_concepts_first(
     index: SearchIndex, concepts: list[q.Concept], hits: list[tuple[int, float]]
 ) -> list[tuple[int, float]]:
     """For any-term results: pages with more of the question's concepts first, then bm25."""
+    if len(concepts) <= 2:
+        # No page has them all (or this would not be an any-term search), so with two
+        # concepts every page has exactly one: nothing to reorder, and no need to look.
+        return hits
     matched: Counter[int] = Counter()
     for concept in concepts:
         matched.update(index.rowids(q.concept_fts(concept)))
@@ -146,19 +150,20 @@ def search(text: str, exact: bool = False) -> SearchResponse:
     suggestion = None
     concepts = _concepts(index, tokens)
     expression = q.to_fts(concepts)
-    hits, total = index.match(expression, MAX_RESULTS)
+    hits, total = index.match(expression, MAX_RESULTS, q.same_pages_fts(concepts))
     if not hits and not exact:
         corrected = _corrected(index, tokens)
         if corrected != tokens:
             suggestion = " ".join(corrected)
             concepts = _concepts(index, corrected)
             expression = q.to_fts(concepts)
-            hits, total = index.match(expression, MAX_RESULTS)
+            hits, total = index.match(expression, MAX_RESULTS, q.same_pages_fts(concepts))
     any_term = False
     if not hits and len(concepts) > 1:
         any_term = True
         expression = q.to_fts(concepts, require_all=False)
-        hits, total = index.match(expression, MAX_RESULTS)
+        same_pages = q.same_pages_fts(concepts, require_all=False)
+        hits, total = index.match(expression, MAX_RESULTS, same_pages)
         hits = _most_concepts_first(index, concepts, hits)
     if not hits:
         # Correction found nothing either: say nothing about it rather than mislead.
