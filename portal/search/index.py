@@ -12,8 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from portal.library.models import Library, Topic
-from portal.search import index_cache
+from portal.search import excerpt, index_cache
 from portal.search import query as q
+from portal.search.excerpt import MARK_END, MARK_START
 
 EMERGENCY_SECTION = "emergencies"
 
@@ -35,9 +36,19 @@ _INSERT_SQL = (
     "INSERT INTO pages(rowid, title, names, headings, summary, body, signs) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-# Each word of the pages with the number of pages that use it, in the order first met.
-_CREATE_WORDS_SQL = "CREATE TABLE words(word TEXT NOT NULL, pages INTEGER NOT NULL)"
-_WORDS_SQL = "SELECT word, pages FROM words ORDER BY rowid"
+# Each word of the pages with the number of pages that use it, in the order first met, and
+# its stem: the token FTS5 indexes it as, so words with the same stem match the same words.
+_CREATE_WORDS_SQL = (
+    "CREATE TABLE words(word TEXT NOT NULL, pages INTEGER NOT NULL, stem TEXT NOT NULL)"
+)
+_WORDS_SQL = "SELECT word, pages, stem FROM words ORDER BY rowid"
+# The stems come from FTS5 itself: each word is a row of a scratch table with the same
+# tokenizer, and fts5vocab lists the token each row became.
+_CREATE_STEMMER_SQL = (
+    "CREATE VIRTUAL TABLE temp.stemmer USING fts5(word, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+_STEMS_SQL = "SELECT doc, term FROM temp.stems"
 # bm25 weights, one per column: where a word is found says how much the page is about it.
 # Title 10, other names (also_known_as, medicine names and brands) 6, headings 3, summary 2.5,
 # body 1. `signs` only decides which emergency page goes first, so it adds nothing (0).
@@ -73,16 +84,6 @@ _HEAD_MATCH_SQL = (
 )
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
 _ROWIDS_SQL = "SELECT rowid FROM pages WHERE pages MATCH ?"
-# Columns 4 (body) and 3 (summary); the markers and length are parameters. One page at a
-# time: FTS5 looks a rowid up directly, where "rowid IN (...)" would walk every match.
-_SNIPPET_SQL = (
-    "SELECT snippet(pages, 4, ?1, ?2, '…', ?3), snippet(pages, 3, ?1, ?2, '…', ?3) "
-    "FROM pages WHERE pages MATCH ?4 AND rowid = ?5"
-)
-
-# FTS5 wraps matched words in these; they are swapped for <mark> after escaping the text.
-MARK_START, MARK_END = "\ue000", "\ue001"
-SNIPPET_WORDS = 24
 
 _CARD_KINDS_WITH_SIGNS = ("care-card--emergency", "care-card--urgent")
 
@@ -144,6 +145,19 @@ def _varints(blob: bytes) -> list[int]:
     return values
 
 
+def _stems(db: sqlite3.Connection, words: list[str]) -> list[str]:
+    """FTS5's token for each word, in order; the word itself when it is not one token."""
+    db.execute(_CREATE_STEMMER_SQL)
+    db.executemany("INSERT INTO temp.stemmer(rowid, word) VALUES (?, ?)", enumerate(words))
+    db.execute("CREATE VIRTUAL TABLE temp.stems USING fts5vocab(temp, stemmer, 'instance')")
+    tokens: dict[int, list[str]] = defaultdict(list)
+    for rowid, token in db.execute(_STEMS_SQL):
+        tokens[rowid].append(token)
+    db.execute("DROP TABLE temp.stems")
+    db.execute("DROP TABLE temp.stemmer")
+    return [found[0] if len(found := tokens[n]) == 1 else word for n, word in enumerate(words)]
+
+
 def _key(rows: list[tuple]) -> bytes:
     """Changes whenever a built index could: the rows, this code, the query code, SQLite."""
     digest = hashlib.blake2b(digest_size=index_cache.KEY_BYTES)
@@ -178,7 +192,9 @@ class SearchIndex:
             index_cache.save(library.content_dir, key, db)
         self._db = db
         # In the order first met, as when counted.
-        document_frequency = dict(self._db.execute(_WORDS_SQL).fetchall())
+        words = self._db.execute(_WORDS_SQL).fetchall()
+        document_frequency = {word: pages for word, pages, _ in words}
+        self.forms = self._forms(words)
 
         self.phrasebook = self._phrasebook(library)
         self.longest_phrase = max((len(key) for key in self.phrasebook), default=1)
@@ -233,10 +249,22 @@ class SearchIndex:
         document_frequency: Counter[str] = Counter()
         for _, *fields in rows:
             document_frequency.update(set(q.normalise(" ".join(fields))))
+        stems = _stems(db, list(document_frequency))
         db.execute(_CREATE_WORDS_SQL)
-        db.executemany("INSERT INTO words(word, pages) VALUES (?, ?)", document_frequency.items())
+        db.executemany(
+            "INSERT INTO words(word, pages, stem) VALUES (?, ?, ?)",
+            [(word, pages, stems[n]) for n, (word, pages) in enumerate(document_frequency.items())],
+        )
         db.commit()
         return db
+
+    @staticmethod
+    def _forms(words: list[tuple[str, int, str]]) -> dict[str, tuple[str, ...]]:
+        """Word -> every word of the pages with its stem (what a search for it matches)."""
+        by_stem: dict[str, list[str]] = defaultdict(list)
+        for word, _, stem in words:
+            by_stem[stem].append(word)
+        return {word: tuple(by_stem[stem]) for word, _, stem in words}
 
     @staticmethod
     def _phrasebook(library: Library) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -336,23 +364,16 @@ class SearchIndex:
             rows = self._db.execute(_SIGNS_SQL, (expression,)).fetchall()
         return {rowid for (rowid,) in rows}
 
-    def snippets(self, expression: str, rowids: list[int]) -> dict[int, str]:
-        """Text around the matched words, marked with MARK_START/MARK_END; the summary when
-        the body has no match."""
-        if not rowids:
-            return {}
-        rows = []
-        with self._lock:
-            for rowid in rowids:
-                parameters = (MARK_START, MARK_END, SNIPPET_WORDS, expression, rowid)
-                for body, summary in self._db.execute(_SNIPPET_SQL, parameters):
-                    rows.append((rowid, body, summary))
+    def snippets(self, phrases: list[tuple[str, ...]], rowids: list[int]) -> dict[int, str]:
+        """Text around the matched phrases (normalised words), marked with MARK_START and
+        MARK_END: from the body, else the summary, else the summary unmarked."""
+        wanted = excerpt.Phrases(phrases, self.forms)
         found = {}
-        for rowid, body, summary in rows:
-            if MARK_START in body:
-                found[rowid] = body
-            elif MARK_START in summary:
-                found[rowid] = summary
-            else:
-                found[rowid] = self.topics[rowid].summary
+        for rowid in rowids:
+            topic = self.topics[rowid]
+            found[rowid] = (
+                excerpt.excerpt(_clean(topic.text), wanted)
+                or excerpt.excerpt(_clean(topic.summary), wanted)
+                or topic.summary
+            )
         return found

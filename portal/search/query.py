@@ -265,6 +265,16 @@ def _implied(phrase: str, concept: Concept) -> bool:
     return False
 
 
+def phrases(concepts: list[Concept]) -> list[tuple[str, ...]]:
+    """Every phrase to_fts puts in the expression, as its words: what a result marks."""
+    found: list[tuple[str, ...]] = []
+    for concept in concepts:
+        for variants in concept.typed:
+            found.extend((variant,) for variant in variants)
+        found.extend(tuple(phrase.split()) for phrase in concept.means if phrase)
+    return found
+
+
 def same_pages_fts(concepts: list[Concept], require_all: bool = True) -> str:
     """An expression matching exactly the pages to_fts matches, with fewer phrases to check.
 

@@ -17,7 +17,8 @@ from django.utils.safestring import SafeString, mark_safe
 from portal.library.models import Topic
 from portal.library.store import get_library
 from portal.search import query as q
-from portal.search.index import MARK_END, MARK_START, SearchIndex, fold
+from portal.search.excerpt import MARK_END, MARK_START
+from portal.search.index import SearchIndex, fold
 
 # Enough to choose from on a phone; more words narrow a search better than a longer list.
 MAX_RESULTS = 10
@@ -170,7 +171,7 @@ def search(text: str, exact: bool = False) -> SearchResponse:
         return SearchResponse(query, None, (), 0, truncated)
     hits = _emergency_first(index, concepts, hits)
     top = [rowid for rowid, _ in hits[:MAX_RESULTS]]
-    snippets = index.snippets(expression, top)
+    snippets = index.snippets(q.phrases(concepts), top)
     library = index.library
     results = []
     for rowid in top:
