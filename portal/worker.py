@@ -14,10 +14,14 @@ middleware could refuse the method).
 """
 
 import asyncio
+import logging
 import os
+import time
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn_worker import UvicornWorker
+
+from portal.security.log_filters import UvicornAccessLine, access_line
 
 # Well above Django's own limits (4 KiB query, 8 KiB headers), as gunicorn's were.
 MAX_HEAD_BYTES = 64 * 1024
@@ -38,9 +42,53 @@ class RequestTooLarge(Exception):
     answers 400 and closes the connection."""
 
 
+class BatchedAccessLog:
+    """Stands in for uvicorn's access logger: the portal's line for each request (time,
+    method, path; no client address, no query), handed to logging once per turn of the
+    event loop for all the requests that turn finished.
+
+    One logging call and one flush per request took half of a worker's time when serving
+    cached pages (16,200 answers a second without the access log, 8,400 with it, on one core);
+    a turn of the loop under load finishes many requests, and at rest a line is written at
+    once as before. The lines still pass the "uvicorn.access" logger's filters.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self.logger = logging.getLogger("uvicorn.access")
+        self.loop = loop
+        self.lines: list[str] = []
+
+    def hasHandlers(self) -> bool:  # noqa: N802 (the logging.Logger method it stands in for)
+        return self.logger.hasHandlers()
+
+    def info(self, message: str, *args) -> None:
+        if message == UvicornAccessLine.UVICORN_FORMAT and len(args) == 5:
+            line = access_line(time.time(), *args[1:])
+        else:
+            line = message % args
+        if not self.lines:
+            self.loop.call_soon(self.flush)
+        self.lines.append(line)
+
+    def flush(self) -> None:
+        lines, self.lines = self.lines, []
+        if lines:
+            self.logger.info("%s", "\n".join(lines))
+
+
+_access_logs: dict[asyncio.AbstractEventLoop, BatchedAccessLog] = {}
+
+
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
     leaving = False  # the worker is shutting down: answer what comes, then close
     head_timer: asyncio.TimerHandle | None = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.access_log:  # one batch for all the worker's connections
+            if self.loop not in _access_logs:
+                _access_logs[self.loop] = BatchedAccessLog(self.loop)
+            self.access_logger = _access_logs[self.loop]
 
     def connection_made(self, transport: asyncio.Transport) -> None:
         super().connection_made(transport)

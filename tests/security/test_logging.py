@@ -1,5 +1,6 @@
 """Search terms never reach a log: Django's request log, error log, and gunicorn's access log."""
 
+import asyncio
 import io
 import logging
 import socket
@@ -119,3 +120,44 @@ def test_uvicorn_access_line_loses_the_client_and_the_query():
     line = record.getMessage()
     assert line.endswith('"GET /search/ HTTP/1.1" 200')
     assert SECRET not in line and "203.0.113.9" not in line
+
+
+def test_worker_access_log_writes_one_record_per_turn_of_the_event_loop():
+    from portal.worker import BatchedAccessLog
+
+    logger = logging.getLogger("uvicorn.access")
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record)
+
+    handler = Keep()
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+
+        async def three_requests_in_one_turn():
+            access = BatchedAccessLog(asyncio.get_running_loop())
+            for path in ("/a/", f"/search/?q={SECRET}", "/b/"):
+                access.info(
+                    UvicornAccessLine.UVICORN_FORMAT, "203.0.113.9:1", "GET", path, "1.1", 200
+                )
+            assert records == []  # nothing yet: written when this turn of the loop ends
+            await asyncio.sleep(0)
+            await asyncio.sleep(0)
+
+        asyncio.run(three_requests_in_one_turn())
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert len(records) == 1
+    lines = records[0].getMessage().splitlines()
+    assert [line.split('"')[1] for line in lines] == [
+        "GET /a/ HTTP/1.1",
+        "GET /search/ HTTP/1.1",
+        "GET /b/ HTTP/1.1",
+    ]
+    assert all(line.endswith(" 200") and line.startswith("[") for line in lines)
+    assert SECRET not in records[0].getMessage() and "203.0.113.9" not in records[0].getMessage()
