@@ -58,9 +58,6 @@ class BatchedAccessLog:
         self.loop = loop
         self.lines: list[str] = []
 
-    def hasHandlers(self) -> bool:  # noqa: N802 (the logging.Logger method it stands in for)
-        return self.logger.hasHandlers()
-
     def info(self, message: str, *args) -> None:
         if message == UvicornAccessLine.UVICORN_FORMAT and len(args) == 5:
             line = access_line(time.time(), *args[1:])

@@ -4,8 +4,8 @@ with the matched words between MARK_START and MARK_END.
 FTS5's snippet() did this inside SQLite, but each call found the page again through MATCH
 (every word list of the question, once per result) and read all the page's words twice: 45 %
 of a search's time at 5,000 pages. The pages are already in memory, and the index knows
-which words of the pages each question word matches (the words with the same stem), so one
-regular expression finds the phrases in each result's text. The choice follows snippet():
+which words of the pages each question word matches (the words with the same stem), so
+str.find looks for the phrases in each result's text. The choice follows snippet():
 the stretch with the most different phrases wins, then the one with most matches, then the
 earliest; it starts at the beginning of a sentence when the matches still fit, else puts
 them in the middle; "…" shows where the text was cut.
@@ -17,6 +17,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from itertools import islice
 
+from portal.search.query import WORD
+
 MARK_START, MARK_END = "\ue000", "\ue001"
 ELLIPSIS = "…"
 WINDOW = 24  # words shown
@@ -24,7 +26,6 @@ WINDOW = 24  # words shown
 # often than this says the same again further down, and each match costs time to weigh.
 MATCHES = 32
 
-_WORD = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"[\W_]+")  # what separates two words of a phrase, as FTS5 reads it
 _SENTENCE_END = re.compile(r"[.!?:\n]\s*")
 
@@ -73,13 +74,13 @@ class Phrases:
         return found[:MATCHES]
 
     def _phrases_at(self, lowered: str, at: int) -> list[tuple[int, int, int]]:
-        first = _WORD.match(lowered, at)
+        first = WORD.match(lowered, at)
         found = []
         for number, rest in self.starting.get(first.group(), ()):
             end = first.end()
             for forms in rest:
                 gap = _GAP.match(lowered, end)
-                word = gap and _WORD.match(lowered, gap.end())
+                word = gap and WORD.match(lowered, gap.end())
                 if not word or word.group() not in forms:
                     break
                 end = word.end()
@@ -93,9 +94,9 @@ def _start_of_words(text: str, end: int, count: int) -> int:
     if count <= 0:
         return end
     begin = max(0, end - 20 * count)
-    starts = [m.start() for m in _WORD.finditer(text, begin, end)]
+    starts = [m.start() for m in WORD.finditer(text, begin, end)]
     if begin and len(starts) <= count:  # a run of very long words: look from the top
-        starts = [m.start() for m in _WORD.finditer(text, 0, end)]
+        starts = [m.start() for m in WORD.finditer(text, 0, end)]
     return starts[-count] if len(starts) >= count else 0
 
 
@@ -143,15 +144,15 @@ def excerpt(text: str, phrases: Phrases) -> str | None:
     found = phrases.find(text)
     if not found:
         return None
-    words = list(islice(_WORD.finditer(text, _start(text, found)), WINDOW))
+    words = list(islice(WORD.finditer(text, _start(text, found)), WINDOW))
     start, stop = words[0].start(), words[-1].end()
-    pieces = [ELLIPSIS] if _WORD.search(text, 0, start) else []
+    pieces = [ELLIPSIS] if WORD.search(text, 0, start) else []
     at = start
     for begin, finish, _ in found:
         if begin >= at and finish <= stop:
             pieces += [text[at:begin], MARK_START, text[begin:finish], MARK_END]
             at = finish
-    if _WORD.search(text, stop):
+    if WORD.search(text, stop):
         pieces += [text[at:stop], ELLIPSIS]
     else:
         pieces.append(text[at:].rstrip())  # to the end, with its full stop

@@ -232,7 +232,8 @@ class SearchIndex:
 
     @staticmethod
     def _build(rows: list[tuple]) -> sqlite3.Connection:
-        """The pages table, and how many pages use each word (spelling correction)."""
+        """The pages table; the head fields alone (`heads`) and the emergency signs alone;
+        and each word with how many pages use it (spelling correction) and its stem."""
         db = sqlite3.connect(":memory:", check_same_thread=False)
         db.execute(_CREATE_SQL)
         db.executemany(_INSERT_SQL, rows)

@@ -63,8 +63,9 @@ ONE_TYPO_FROM = 5
 TWO_TYPOS_FROM = 9
 
 _APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc`]")
-_WORD = re.compile(r"[^\W_]+")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")  # _WORD on lowercase ASCII
+# A word, as the index's tokenizer reads one: letters and digits (excerpt.py uses it too).
+WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # WORD on lowercase ASCII
 
 
 def cut(text: str, limit: int = MAX_QUERY_LENGTH) -> tuple[str, bool]:
@@ -100,7 +101,7 @@ def normalise(text: str) -> list[str]:
         return _ASCII_WORD.findall(_APOSTROPHES.sub("", text.lower()))
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
     # Accents are stripped word by word, and only from the rare words that have any.
-    return [word if word.isascii() else _strip_accents(word) for word in _WORD.findall(text)]
+    return [word if word.isascii() else _strip_accents(word) for word in WORD.findall(text)]
 
 
 def remove_stop_words(tokens: Iterable[str]) -> list[str]:

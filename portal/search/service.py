@@ -87,6 +87,16 @@ def _concepts(index: SearchIndex, tokens: list[str]) -> list[q.Concept]:
     return q.find_concepts(tokens, index.phrasebook, index.variants, index.longest_phrase)
 
 
+def _match(
+    index: SearchIndex, concepts: list[q.Concept], require_all: bool = True
+) -> tuple[list[tuple[int, float]], int]:
+    """The best pages and how many match: scored with the whole expression, counted with the
+    cheaper one that matches the same pages."""
+    return index.match(
+        q.to_fts(concepts, require_all), MAX_RESULTS, q.same_pages_fts(concepts, require_all)
+    )
+
+
 def _corrected(index: SearchIndex, tokens: list[str]) -> list[str]:
     """The tokens with each word the index cannot match replaced by its closest known word."""
     corrected = []
@@ -150,21 +160,17 @@ def search(text: str, exact: bool = False) -> SearchResponse:
     index = get_index()
     suggestion = None
     concepts = _concepts(index, tokens)
-    expression = q.to_fts(concepts)
-    hits, total = index.match(expression, MAX_RESULTS, q.same_pages_fts(concepts))
+    hits, total = _match(index, concepts)
     if not hits and not exact:
         corrected = _corrected(index, tokens)
         if corrected != tokens:
             suggestion = " ".join(corrected)
             concepts = _concepts(index, corrected)
-            expression = q.to_fts(concepts)
-            hits, total = index.match(expression, MAX_RESULTS, q.same_pages_fts(concepts))
+            hits, total = _match(index, concepts)
     any_term = False
     if not hits and len(concepts) > 1:
         any_term = True
-        expression = q.to_fts(concepts, require_all=False)
-        same_pages = q.same_pages_fts(concepts, require_all=False)
-        hits, total = index.match(expression, MAX_RESULTS, same_pages)
+        hits, total = _match(index, concepts, require_all=False)
         hits = _most_concepts_first(index, concepts, hits)
     if not hits:
         # Correction found nothing either: say nothing about it rather than mislead.
