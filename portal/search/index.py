@@ -3,16 +3,14 @@ the query pipeline needs (vocabulary, spellings, phrasebook) worked out at build
 that a search does no work proportional to the number of pages.
 """
 
-import hashlib
 import sqlite3
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
-from portal.library.models import Library, Topic
-from portal.search import excerpt, index_cache
+from portal.content.loading.models import Library, Topic
+from portal.search import excerpt
 from portal.search import query as q
 from portal.search.excerpt import MARK_END, MARK_START
 
@@ -160,19 +158,6 @@ def _stems(db: sqlite3.Connection, words: list[str]) -> list[str]:
     return [found[0] if len(found := tokens[n]) == 1 else word for n, word in enumerate(words)]
 
 
-def _key(rows: list[tuple]) -> bytes:
-    """Changes whenever a built index could: the rows, this code, the query code, SQLite."""
-    digest = hashlib.blake2b(digest_size=index_cache.KEY_BYTES)
-    for module in (__file__, q.__file__):
-        digest.update(Path(module).read_bytes())
-    digest.update(sqlite3.sqlite_version.encode())
-    for row in rows:
-        for field in row[1:]:
-            digest.update(field.encode())
-            digest.update(b"\0")  # field boundaries count: ("ab", "c") is not ("a", "bc")
-    return digest.digest()
-
-
 @dataclass(frozen=True)
 class Hit:
     topic: Topic
@@ -186,13 +171,7 @@ class SearchIndex:
         self.library = library
         self.topics: list[Topic] = [t for section in library.sections for t in section.topics]
         self._lock = threading.Lock()
-        rows = self._rows(library)
-        key = _key(rows)
-        db = index_cache.load(library.content_dir, key)
-        if db is None:
-            db = self._build(rows)
-            index_cache.save(library.content_dir, key, db)
-        self._db = db
+        self._db = self._build(self._rows(library))
         # In the order first met, as when counted.
         words = self._db.execute(_WORDS_SQL).fetchall()
         document_frequency = {word: pages for word, pages, _ in words}

@@ -11,7 +11,7 @@ from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_spec_validator import validate
 
-from portal.library.loader import load_library
+from portal.content.loading.loader import load_library
 from portal.pages.openapi import OPENAPI
 from tests.conftest import REAL_CONTENT
 

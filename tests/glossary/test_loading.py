@@ -1,6 +1,6 @@
 """The glossary and medicines data as the Library reads and cross-references them."""
 
-from portal.library.loader import load_library
+from portal.content.loading.loader import load_library
 
 
 def test_glossary_is_read_sorted_with_its_forms(fixture_content):

@@ -3,9 +3,9 @@ links or care-card titles, other spellings included, and the result survives the
 
 import re
 
-from portal.library.glossary import glossary_matcher, mark_terms
-from portal.library.models import GlossaryEntry
-from portal.library.sanitise import sanitise
+from portal.content.loading.models import GlossaryEntry
+from portal.content.rendering.glossary import glossary_matcher, mark_terms
+from portal.content.rendering.sanitise import sanitise
 
 HER2 = GlossaryEntry("HER2", "A protein that helps some cells grow.")
 HER2_POSITIVE = GlossaryEntry("HER2-positive", "Cancer with a lot of HER2.", ("HER2 positive",))

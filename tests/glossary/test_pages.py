@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from portal.library.loader import load_library
+from portal.content.loading.loader import load_library
 from tests.conftest import REAL_CONTENT
 
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from portal.library.glossary import glossary_matcher
-from portal.library.loader import load_library
+from portal.content.loading.loader import load_library
+from portal.content.rendering.glossary import glossary_matcher
 from tests.conftest import REAL_CONTENT
 
 LIBRARY = load_library(REAL_CONTENT)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.library import store
+from portal.content.loading import store
 from tests.library.content_trees import copy_clean
 
 

@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from portal.library.editor_checks import check_library
-from portal.library.loader import load_library
+from portal.content.checks.editor import check_library
+from portal.content.loading.loader import load_library
+from portal.pages.checks import site_path
 
 YEARS_2 = datetime.timedelta(days=2 * 365)
 
@@ -61,7 +62,7 @@ def test_new_topic_writes_a_valid_page_with_todays_dates(clean_copy):
     today = datetime.date.today()
     assert topic.reviewed == today and (topic.next_review - today).days in (365, 366)
     assert topic.order == 2  # after the section's last page
-    ids = {problem.id for problem in check_library(library)}
+    ids = {problem.id for problem in check_library(library, site_path)}
     assert ids == {"content.W006"}  # only: "write the page", until the editor does
 
 

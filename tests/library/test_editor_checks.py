@@ -12,9 +12,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from portal.library import bodies, editor_checks, store
-from portal.library.editor_checks import check_library
-from portal.library.loader import load_library
+from portal.content.checks import editor as editor_checks
+from portal.content.checks.editor import check_library
+from portal.content.loading import store
+from portal.content.loading.loader import load_library
+from portal.content.rendering import bodies
+from portal.pages.checks import site_path
 from tests.library.content_trees import drop
 
 GOOD_PAGES = ["/", "/about/", "/about/good-page/", "/emergencies/high-calcium/", "/contacts/"]
@@ -42,7 +45,7 @@ def assert_site_still_serves(client, broken_url=None):
 def test_clean_tree_has_no_problems(clean_copy):
     failed, output = run_check(fail_level="WARNING")
     assert not failed and "no issues" in output
-    assert check_library(load_library(clean_copy)) == []
+    assert check_library(load_library(clean_copy), site_path) == []
 
 
 # (fixture file, where it is dropped, check id, line that must be named or None)
@@ -152,7 +155,7 @@ def test_one_broken_file_gives_one_message_not_one_per_link_to_it(clean_copy):
     # good-page links to high-calcium in its body and in 'related'; medicines.yml does not.
     (clean_copy / "emergencies" / "high-calcium.md").write_text("---\ntitle: [\n---\n")
     library = load_library(clean_copy)
-    problems = [*library.problems, *check_library(library)]
+    problems = [*library.problems, *check_library(library, site_path)]
     assert [(p.id, p.path.name) for p in problems] == [("content.E003", "high-calcium.md")]
 
 
@@ -184,7 +187,7 @@ def test_a_crashing_check_is_reported_not_raised(clean_copy, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(editor_checks, "duplicate_titles", explode)
-    problems = check_library(load_library(clean_copy))
+    problems = check_library(load_library(clean_copy), site_path)
     assert [p.id for p in problems] == ["content.E013"] and "boom" in problems[0].message
 
 
@@ -196,7 +199,7 @@ def test_a_file_that_crashes_the_loader_is_left_out_and_named(clean_copy, monkey
             raise RecursionError("maximum recursion depth exceeded")
         return real(body)
 
-    # The loader renders every body through portal/library/bodies.py, which calls this.
+    # The loader renders every body through portal/content/rendering/bodies.py, which calls this.
     monkeypatch.setattr(bodies, "render_markdown", fragile)
     library = load_library(clean_copy)
     crashed = next(p for p in library.problems if p.id == "content.E013")
@@ -227,7 +230,7 @@ def test_editors_guide_is_never_a_page(clean_copy, client):
 def test_development_server_starts_despite_content_errors(clean_copy, monkeypatch):
     drop("broken-link.md", clean_copy / "about" / "broken-link.md")
     monkeypatch.setattr("sys.argv", ["manage.py", "runserver"])
-    from portal.library.checks import content_checks
+    from portal.pages.checks import content_checks
 
     messages = content_checks()
     assert messages and all(message.level < 40 for message in messages)  # below ERROR
@@ -240,6 +243,6 @@ def test_the_check_itself_never_raises(clean_copy, monkeypatch):
     def broken_loader(content_dir):
         raise PermissionError("Permission denied: 'content'")
 
-    monkeypatch.setattr("portal.library.checks.load_library", broken_loader)
+    monkeypatch.setattr("portal.content.checks.system.load_library", broken_loader)
     failed, output = run_check()
     assert failed and "content.E013" in output and "Permission denied" in output

@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
-from portal.library import frontmatter
-from portal.library.frontmatter import TOPIC_FIELDS
-from portal.library.problems import ContentError
+from portal.content.loading import frontmatter
+from portal.content.loading.frontmatter import TOPIC_FIELDS
+from portal.content.loading.problems import ContentError
 
 GOOD = {
     "title": "Pain",

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from portal.library import store
-from portal.library.loader import load_library
+from portal.content.loading import store
+from portal.content.loading.loader import load_library
 from portal.preview import apps as preview_apps
 from portal.preview.middleware import problems_for_path
 from tests.library.content_trees import copy_clean

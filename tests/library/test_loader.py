@@ -1,6 +1,6 @@
 import datetime
 
-from portal.library.loader import load_library
+from portal.content.loading.loader import load_library
 
 
 def codes(library):
@@ -83,3 +83,45 @@ def test_broken_contacts_file_names_line(content_copy):
 def test_missing_content_folder_is_an_error(tmp_path):
     library = load_library(tmp_path / "nowhere")
     assert library.sections == () and library.problems[0].id == "content.E000"
+
+
+def _load_within(content_dir, seconds=20):
+    """load_library in a thread, so a load that blocks fails the test instead of hanging it."""
+    import threading
+
+    found = []
+    worker = threading.Thread(target=lambda: found.append(load_library(content_dir)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert found, "loading the content blocked on a file that is not an ordinary file"
+    return found[0]
+
+
+def test_pipes_in_the_content_folder_are_named_and_never_opened(content_copy):
+    import os
+
+    before = load_library(content_copy)
+    # A pipe as a page, as a section's _index.md, as a data file and at the top level: opening
+    # any of them for reading would wait for a writer for ever.
+    os.mkfifo(content_copy / "about" / "pipe.md")
+    (content_copy / "emergencies" / "_index.md").unlink()
+    os.mkfifo(content_copy / "emergencies" / "_index.md")
+    (content_copy / "contacts.yml").unlink()
+    os.mkfifo(content_copy / "contacts.yml")
+    os.mkfifo(content_copy / "stray-pipe")
+    library = _load_within(content_copy)
+    found = {(p.id, p.path.name) for p in library.problems}
+    assert {
+        ("content.E034", "pipe.md"),
+        ("content.E034", "_index.md"),
+        ("content.E034", "contacts.yml"),
+    } <= found
+    message = next(p for p in library.problems if p.path.name == "pipe.md")
+    assert "pipe" in message.message and "Remove it" in message.hint
+    # Everything else still loads.
+    assert set(library.topics) == set(before.topics)
+    assert library.contacts == ()
+
+    from portal.content.checks.stray_files import stray_files
+
+    assert ("content.E034", "stray-pipe") in {(p.id, p.path.name) for p in stray_files(library)}

@@ -1,8 +1,8 @@
 import pytest
 
-from portal.library import readability
-from portal.library.loader import load_library
-from portal.library.rendering import render_markdown
+from portal.content.checks import readability
+from portal.content.loading.loader import load_library
+from portal.content.rendering.markdown import render_markdown
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
-from portal.library.rendering import render_markdown
-from portal.library.sanitise import plain_text, sanitise
+from portal.content.rendering.markdown import render_markdown
+from portal.content.rendering.sanitise import plain_text, sanitise
 
 
 def test_headings_get_ids_and_are_listed():

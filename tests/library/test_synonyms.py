@@ -1,7 +1,7 @@
 """content/synonyms.yml is read through the Library like the other data files."""
 
-from portal.library.loader import load_library
-from portal.library.models import Synonym
+from portal.content.loading.loader import load_library
+from portal.content.loading.models import Synonym
 
 
 def test_synonyms_are_loaded(content_copy):

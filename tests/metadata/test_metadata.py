@@ -4,7 +4,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from portal.library.loader import load_library
+from portal.content.loading.loader import load_library
 from tests.conftest import FIXTURE_CONTENT
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}

@@ -6,7 +6,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from portal.library.loader import load_library
+from portal.content.loading.loader import load_library
 from tests.conftest import REAL_CONTENT
 
 

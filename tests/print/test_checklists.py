@@ -1,8 +1,8 @@
 """Lists read from a topic at load time, for the question sheet."""
 
-from portal.library.checklists import checklists_from_html
-from portal.library.loader import load_library
-from portal.library.rendering import render_markdown
+from portal.content.loading.loader import load_library
+from portal.content.rendering.checklists import checklists_from_html
+from portal.content.rendering.markdown import render_markdown
 
 BODY = """\
 ## Before you go

@@ -6,7 +6,7 @@ from types import MappingProxyType
 
 import pytest
 
-from portal.library import store
+from portal.content.loading import store
 from portal.search import query as q
 from portal.search import search
 from portal.search.index import (

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-from portal.library.loader import load_library
-from portal.library.models import Library
+from portal.content.loading.loader import load_library
+from portal.content.loading.models import Library
 
-logger = logging.getLogger("portal.library")
+logger = logging.getLogger("portal.content")
 _lock = threading.Lock()
 _library: Library | None = None
 _fingerprint: tuple | None = None

@@ -8,7 +8,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from portal.library.sanitise import plain_text, sanitise
+from portal.content.rendering.sanitise import plain_text, sanitise
 
 CARE_CARD_KINDS = {
     "emergency": "Emergency",

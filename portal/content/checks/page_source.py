@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from portal.library import frontmatter
-from portal.library.loader import SECTION_INDEX, read_document
-from portal.library.models import Library, Topic
-from portal.library.rendering import Rendered, render_markdown
+from portal.content.loading import frontmatter
+from portal.content.loading.loader import SECTION_INDEX, read_document
+from portal.content.loading.models import Library, Topic
+from portal.content.rendering.markdown import Rendered, render_markdown
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 
-from portal.library.models import GlossaryEntry
+from portal.content.loading.models import GlossaryEntry
 
 # Hyphens count as part of a word: "anti-sickness" is not "sickness", and "HER2-positive" is
 # its own term, not "HER2" followed by text.

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from portal.library.checklists import QUESTIONS_HEADING_ID, Checklist
-from portal.library.problems import Problem
-from portal.library.rendering import Heading
+from portal.content.rendering.checklists import QUESTIONS_HEADING_ID, Checklist
+from portal.content.loading.problems import Problem
+from portal.content.rendering.markdown import Heading
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.library.editor_checks import PLACEHOLDER
-from portal.library.loader import SLUG, load_library
+from portal.content.checks.editor import PLACEHOLDER
+from portal.content.loading.loader import SLUG, load_library
 
 TEMPLATE = """---
 title: {title}

@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from portal.library import readability
-from portal.library.link_checks import image_problems, link_problems
-from portal.library.models import Library, Topic
-from portal.library.page_source import (
+from portal.content.checks import readability
+from portal.content.checks.links import SitePath, image_problems, link_problems
+from portal.content.loading.models import Library, Topic
+from portal.content.checks.page_source import (
     Document,
     LineFinder,
     PageHtml,
@@ -30,11 +30,11 @@ from portal.library.page_source import (
     line_of,
     parse_html,
 )
-from portal.library.phone_checks import contact_numbers, phone_problems
-from portal.library.problems import Problem
-from portal.library.rendering import CARE_CARD_KINDS
-from portal.library.sanitise import sanitise
-from portal.library.stray_files import stray_files
+from portal.content.checks.phones import contact_numbers, phone_problems
+from portal.content.loading.problems import Problem
+from portal.content.rendering.markdown import CARE_CARD_KINDS
+from portal.content.rendering.sanitise import sanitise
+from portal.content.checks.stray_files import stray_files
 
 # Search results and link previews cut a summary off after about this many characters.
 MAX_SUMMARY_CHARS = 160
@@ -44,28 +44,37 @@ MAX_REVIEW_DAYS = 3 * 365 + 1
 PLACEHOLDER = "Replace this:"
 
 
-def check_library(library: Library, today: datetime.date | None = None) -> list[Problem]:
-    """Every editor problem in the loaded content. Never raises: a crash becomes a Problem."""
+def check_library(
+    library: Library, site: SitePath, today: datetime.date | None = None
+) -> list[Problem]:
+    """Every editor problem in the loaded content. Never raises: a crash becomes a Problem.
+    `site` says which web addresses the site answers (for the link checks)."""
     today = today or datetime.date.today()
     problems: list[Problem] = []
     medicines = readability.medicine_names(library)
     _guarded(problems, library.content_dir, lambda: stray_files(library))
     for document in documents(library):
         _guarded(
-            problems, document.path, lambda d=document: check_document(d, library, today, medicines)
+            problems, document.path, lambda d=document: check_document(d, library, today, medicines, site),
         )
     _guarded(problems, library.content_dir, lambda: duplicate_titles(library))
     _guarded(problems, library.content_dir / "contacts.yml", lambda: contact_numbers(library))
     return problems
 
 
-def check_page(library: Library, path: Path, today: datetime.date | None = None) -> list[Problem]:
+def check_page(
+    library: Library, path: Path, site: SitePath, today: datetime.date | None = None
+) -> list[Problem]:
     """The editor problems of one loaded page or section file (for the development preview)."""
     today = today or datetime.date.today()
     problems: list[Problem] = []
     medicines = readability.medicine_names(library)
     for document in documents(library, only=path):
-        _guarded(problems, path, lambda d=document: check_document(d, library, today, medicines))
+        _guarded(
+            problems,
+            path,
+            lambda d=document: check_document(d, library, today, medicines, site),
+        )
     titles = [problem for problem in duplicate_titles(library) if problem.path == path]
     return problems + titles
 
@@ -86,7 +95,11 @@ def _guarded(problems: list[Problem], path: Path, check: Callable[[], list[Probl
 
 
 def check_document(
-    document: Document, library: Library, today: datetime.date, medicines: frozenset[str]
+    document: Document,
+    library: Library,
+    today: datetime.date,
+    medicines: frozenset[str],
+    site: SitePath,
 ) -> list[Problem]:
     raw = parse_html(document.rendered.raw_html)
     clean = parse_html(sanitise(document.rendered.raw_html))
@@ -127,7 +140,7 @@ def check_document(
         previous = level
 
     problems.extend(_care_card_problems(document, LineFinder(document)))
-    problems.extend(link_problems(document, raw, library, LineFinder(document)))
+    problems.extend(link_problems(document, raw, library, LineFinder(document), site))
     problems.extend(image_problems(document, raw, LineFinder(document)))
     problems.extend(_removed_html(document, raw, clean, LineFinder(document)))
     problems.extend(phone_problems(document, clean, LineFinder(document)))

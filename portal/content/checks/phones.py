@@ -2,9 +2,9 @@
 
 import re
 
-from portal.library.models import Library
-from portal.library.page_source import Document, LineFinder, PageHtml, line_of
-from portal.library.problems import Problem
+from portal.content.loading.models import Library
+from portal.content.checks.page_source import Document, LineFinder, PageHtml, line_of
+from portal.content.loading.problems import Problem
 
 # A UK phone number written out: 0 or +44 then 9-10 more digits, in groups.
 LONG_PHONE = re.compile(

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from portal.library.problems import ContentError
+from portal.content.loading.problems import ContentError
 
 FENCE = "---"
 

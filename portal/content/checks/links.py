@@ -1,18 +1,31 @@
-"""Links and pictures: every link leads somewhere real, every picture is ours and described."""
+"""Links and pictures: every link leads somewhere real, every picture is ours and described.
+
+Which web addresses the site answers is the URL configuration's business, not the content's:
+the caller hands the checks a SitePath (portal/pages/checks.py builds it from Django's URL
+resolver), so this package never imports anything of HTTP.
+"""
 
 import re
+from collections.abc import Callable, Mapping
 from posixpath import normpath
 from urllib.parse import urljoin, urlsplit
 
-from portal.library.models import Library, Topic
-from portal.library.page_source import Document, LineFinder, PageHtml
-from portal.library.problems import Problem
+from portal.content.loading.models import Library, Topic
+from portal.content.checks.page_source import Document, LineFinder, PageHtml
+from portal.content.loading.problems import Problem
 
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 UNMADE_LINK = re.compile(r"\[[^\[\]]+\] ?(?:\[[^\[\]]*\]|\([^()]*\))")
 
+# A site path ("/side-effects/pain/") to the named parts of the page that answers it
+# ({"section": "side-effects", "topic": "pain"}, or {} for a page of the portal's own), or
+# None when no page does.
+SitePath = Callable[[str], Mapping[str, str] | None]
 
-def link_problems(document: Document, raw: PageHtml, library: Library, lines: LineFinder):
+
+def link_problems(
+    document: Document, raw: PageHtml, library: Library, lines: LineFinder, site: SitePath
+):
     own_ids = {heading.id for heading in document.rendered.headings}
     for match in UNMADE_LINK.finditer(document.rendered.text):
         yield Problem(
@@ -46,7 +59,9 @@ def link_problems(document: Document, raw: PageHtml, library: Library, lines: Li
         # A link to a .md file is written relative to the file's folder, as editors see it.
         base = document.url if not parts.path.endswith(".md") else _folder_url(document)
         target = urlsplit(urljoin(base, href))
-        problem = _check_internal(document, href, target.path, target.fragment, library, line)
+        problem = _check_internal(
+            document, href, target.path, target.fragment, library, line, site
+        )
         if problem is not None:
             yield problem
 
@@ -67,9 +82,8 @@ def _missing_anchor(document, href, fragment, ids, line) -> Problem:
     )
 
 
-def _check_internal(document, href, path, fragment, library, line) -> Problem | None:
+def _check_internal(document, href, path, fragment, library, line, site) -> Problem | None:
     from django.conf import settings
-    from django.urls import Resolver404, resolve
 
     path = normpath(path) + ("/" if path.endswith("/") and path != "/" else "")
     if path.endswith(".md"):
@@ -97,15 +111,13 @@ def _check_internal(document, href, path, fragment, library, line) -> Problem | 
         return None
     match = None
     for candidate in (path, path + "/"):
-        try:
-            match = resolve(candidate)
+        match = site(candidate)
+        if match is not None:
             break
-        except Resolver404:
-            continue
     target: Topic | None = None
     if match is not None:
-        section = match.kwargs.get("section")
-        topic = match.kwargs.get("topic")
+        section = match.get("section")
+        topic = match.get("topic")
         if section is not None and topic is not None:
             target = library.topic(section, topic)
             ok = target is not None
@@ -116,7 +128,7 @@ def _check_internal(document, href, path, fragment, library, line) -> Problem | 
     else:
         ok = False
     if not ok:
-        kwargs = match.kwargs if match is not None else {}
+        kwargs = match if match is not None else {}
         name = "/".join(str(kwargs[k]) for k in ("section", "topic") if k in kwargs)
         if "topic" in kwargs and (library.content_dir / f"{name}.md").is_file():
             return None  # the page's own file has a mistake, reported for that file

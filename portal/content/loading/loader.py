@@ -4,7 +4,9 @@ A broken file is left out and logged; the rest of the site is still built from t
 so one editor's slip never takes the portal down.
 """
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
@@ -12,11 +14,11 @@ from typing import Any
 
 import yaml
 
-from portal.library import frontmatter
-from portal.library.bodies import Body, BodyRenderer
-from portal.library.crossref import check_glossary_links, find_mentions
-from portal.library.frontmatter import Field
-from portal.library.models import (
+from portal.content.loading import frontmatter
+from portal.content.rendering.bodies import Body, BodyRenderer
+from portal.content.loading.crossref import check_glossary_links, find_mentions
+from portal.content.loading.frontmatter import Field
+from portal.content.loading.models import (
     Contact,
     GlossaryEntry,
     Library,
@@ -25,9 +27,8 @@ from portal.library.models import (
     Synonym,
     Topic,
 )
-from portal.library.problems import ContentError, Problem
-from portal.library.render_cache import renderer_for
-from portal.library.topic_files import TopicParts, TopicReader
+from portal.content.loading.problems import ContentError, Problem
+from portal.content.loading.topic_files import TopicParts, TopicReader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTION_INDEX = "_index.md"
@@ -37,9 +38,40 @@ RESERVED_SECTIONS = frozenset(
 )
 
 
+# What a file that is not a plain file is, in an editor's words.
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _not_a_file(path: Path, mode: int) -> ContentError:
+    kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "not an ordinary file")
+    return ContentError(
+        "content.E034",
+        f"'{path.name}' is {kind}, not an ordinary file, so it was not read.",
+        "Remove it from the content folder (a release must hold only ordinary files), or put "
+        "an ordinary text file with the same name in its place.",
+    )
+
+
 def read_text(path: Path) -> str:
+    """The file's text. Only an ordinary file is ever opened: opening a pipe (FIFO) waits for
+    a writer that may never come, and would hold up the whole load, so it is looked at first
+    and opened without waiting, then looked at again in case it was swapped in between."""
     try:
-        raw = path.read_bytes()
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_a_file(path, mode)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as file:
+            mode = os.fstat(descriptor).st_mode
+            if not stat.S_ISREG(mode):
+                raise _not_a_file(path, mode)
+            raw = file.read()
     except OSError as exc:
         raise ContentError(
             "content.E001",
@@ -332,10 +364,9 @@ def load_library(content_dir: Path) -> Library:
     data_problems: list[Problem] = []
     data = _data_files(content_dir, data_problems) if content_dir.is_dir() else {}
     glossary = data.get("glossary", ())
-    cached, finish_rendering = renderer_for(content_dir)
-    read_topic = cached(TopicReader(glossary, data.get("medicines", ())))
+    read_topic = TopicReader(glossary, data.get("medicines", ()))
     # Section introductions are not marked: only topics explain their words.
-    render_intro = cached(BodyRenderer())
+    render_intro = BodyRenderer()
     if not content_dir.is_dir():
         problems.append(
             Problem(
@@ -362,7 +393,6 @@ def load_library(content_dir: Path) -> Library:
                 )
                 continue
             sections.append(load_section(folder, problems, read_topic, render_intro))
-        finish_rendering()
     sections.sort(key=lambda section: (section.order, section.title))
     topics = {topic.key: topic for section in sections for topic in section.topics}
 

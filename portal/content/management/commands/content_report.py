@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.library import readability
-from portal.library.loader import load_library
-from portal.library.models import Topic
+from portal.content.checks import readability
+from portal.content.loading.loader import load_library
+from portal.content.loading.models import Topic
 
 
 @dataclass(frozen=True)

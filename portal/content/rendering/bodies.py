@@ -9,11 +9,11 @@ marking and reading the lists back out of the HTML cost more than the markdown i
 import hashlib
 from dataclasses import dataclass
 
-from portal.library.checklists import Checklist, checklists_from_html
-from portal.library.glossary import glossary_matcher, mark_terms
-from portal.library.models import GlossaryEntry
-from portal.library.rendering import Heading, render_markdown
-from portal.library.sanitise import sanitise
+from portal.content.rendering.checklists import Checklist, checklists_from_html
+from portal.content.rendering.glossary import glossary_matcher, mark_terms
+from portal.content.loading.models import GlossaryEntry
+from portal.content.rendering.markdown import Heading, render_markdown
+from portal.content.rendering.sanitise import sanitise
 
 
 @dataclass(frozen=True)

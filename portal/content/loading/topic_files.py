@@ -1,5 +1,5 @@
 """A topic file's text made into its parts, in one step that a cache can keep between
-starts: the checked front matter, the rendered body (portal/library/bodies.py), and the
+starts: the checked front matter, the rendered body (portal/content/rendering/bodies.py), and the
 medicines its title or text names.
 
 Everything here depends only on the file's text, the glossary and the medicines' names, so
@@ -11,10 +11,10 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from portal.library import frontmatter
-from portal.library.bodies import Body, BodyRenderer, fingerprint
-from portal.library.glossary import TermMatcher
-from portal.library.models import GlossaryEntry, Medicine
+from portal.content.loading import frontmatter
+from portal.content.rendering.bodies import Body, BodyRenderer, fingerprint
+from portal.content.rendering.glossary import TermMatcher
+from portal.content.loading.models import GlossaryEntry, Medicine
 
 
 @dataclass(frozen=True)

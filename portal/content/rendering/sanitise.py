@@ -39,7 +39,7 @@ ALLOWED_CLASSES = {
     "care-card__body",
 }
 
-# Glossary marks (portal/library/glossary.py): links that static/js/glossary.js turns into
+# Glossary marks (portal/content/rendering/glossary.py): links that static/js/glossary.js turns into
 # toggletips, carrying the word's definition as text in one data attribute.
 ATTRIBUTES["a"] = ATTRIBUTES["a"] | {"class", "data-definition"}
 ALLOWED_CLASSES.add("glossary-term")

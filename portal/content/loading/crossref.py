@@ -2,14 +2,14 @@
 learns which topics name it, and each glossary entry's page is checked to exist.
 
 Both need all topics, so they cannot happen while a single file is read. (Glossary words
-are marked while each topic is rendered: portal/library/bodies.py.)
+are marked while each topic is rendered: portal/content/rendering/bodies.py.)
 """
 
 from dataclasses import replace
 from pathlib import Path
 
-from portal.library.models import GlossaryEntry, Medicine, Topic
-from portal.library.problems import Problem
+from portal.content.loading.models import GlossaryEntry, Medicine, Topic
+from portal.content.loading.problems import Problem
 
 
 def find_mentions(

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from portal.library.loader import DATA_FILES
-from portal.library.models import Library
-from portal.library.problems import Problem
+from portal.content.loading.loader import DATA_FILES
+from portal.content.loading.models import Library
+from portal.content.loading.problems import Problem
 
 # Files an editor may keep at the top of content/ besides the data files.
 TOP_LEVEL_ALLOWED = {"README.md"}
@@ -22,7 +22,17 @@ def stray_files(library: Library) -> list[Problem]:
         return []
     problems = []
     for path in sorted(root.iterdir()):
-        if _ignored(path) or not path.is_file():
+        if _ignored(path) or path.is_dir():
+            continue
+        if not path.is_file():  # a pipe, socket or device: looked at, never opened
+            problems.append(
+                Problem(
+                    "content.E034",
+                    path,
+                    f"'{path.name}' is not an ordinary file, so the portal does not read it.",
+                    "Remove it from the content folder: a release must hold only ordinary files.",
+                )
+            )
             continue
         if path.name in DATA_FILES or path.name in TOP_LEVEL_ALLOWED:
             continue

@@ -10,9 +10,8 @@ from collections.abc import Iterable
 
 from django.core import checks
 
-from portal.library.glossary import glossary_matcher
-from portal.library.loader import load_library
-from portal.library.models import Library
+from portal.content.rendering.glossary import glossary_matcher
+from portal.content.loading.models import Library
 
 # A "hard word" is recognised by its shape rather than looked up in a dictionary, so a new
 # page is checked without anyone keeping a word list: medical Greek and Latin endings, named
@@ -101,7 +100,10 @@ def unused_entries(library: Library) -> list[str]:
     return unused
 
 
-def _messages(library: Library) -> Iterable[checks.CheckMessage]:
+def glossary_messages(library: Library) -> Iterable[checks.CheckMessage]:
+    """The glossary warnings for one loaded Library (none when it has no glossary)."""
+    if not library.glossary:
+        return
     glossary_file = "glossary.yml"
     for term in unused_entries(library):
         yield checks.Warning(
@@ -120,14 +122,3 @@ def _messages(library: Library) -> Iterable[checks.CheckMessage]:
             obj=str(topic.path.relative_to(library.content_dir)),
             id="glossary.W002",
         )
-
-
-@checks.register("content")
-def glossary_checks(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    from django.conf import settings
-
-    # A fresh load, like content_checks: the check must see the files as they are now.
-    library = load_library(settings.PORTAL_CONTENT_DIR)
-    if not library.glossary:
-        return []
-    return list(_messages(library))
