@@ -3,6 +3,7 @@
 from portal.content.loading.loader import load_library
 from portal.content.rendering.checklists import checklists_from_html
 from portal.content.rendering.markdown import render_markdown
+from tests.conftest import loaded
 
 BODY = """\
 ## Before you go
@@ -50,7 +51,7 @@ def test_topic_questions_come_from_the_questions_heading(content_copy):
 
 
 def test_every_treatment_and_side_effect_topic_has_questions(real_content):
-    library = load_library(real_content)
+    library = loaded(real_content)
     for section in ("treatments", "side-effects"):
         for topic in library.section(section).topics:
             assert len(topic.questions) >= 3, topic.key

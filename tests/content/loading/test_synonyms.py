@@ -2,6 +2,7 @@
 
 from portal.content.loading.loader import load_library
 from portal.content.loading.models import Synonym
+from tests.conftest import loaded
 
 
 def test_synonyms_are_loaded(content_copy):
@@ -14,7 +15,7 @@ def test_synonyms_are_loaded(content_copy):
 
 
 def test_no_synonyms_file_means_no_synonyms(fixture_content):
-    assert load_library(fixture_content).synonyms == ()
+    assert loaded(fixture_content).synonyms == ()
 
 
 def test_entry_without_meaning_is_an_error_naming_the_file(content_copy):
@@ -37,6 +38,6 @@ def test_unknown_key_is_an_error_with_its_line(content_copy):
 
 
 def test_real_synonyms_file_loads_without_problems(real_content):
-    library = load_library(real_content)
+    library = loaded(real_content)
     assert len(library.synonyms) > 50
     assert not [p for p in library.problems if p.path.name == "synonyms.yml"]

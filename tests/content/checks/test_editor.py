@@ -18,7 +18,8 @@ from portal.content.loading import store
 from portal.content.loading.loader import load_library
 from portal.content.rendering import bodies
 from portal.pages.checks import site_path
-from tests.library.content_trees import drop
+from tests.conftest import REAL_CONTENT
+from tests.content.content_trees import drop
 
 GOOD_PAGES = ["/", "/about/", "/about/good-page/", "/emergencies/high-calcium/", "/contacts/"]
 
@@ -216,7 +217,7 @@ def test_real_content_passes_every_check(real_content):
 
 
 def test_editors_guide_is_never_a_page(clean_copy, client):
-    guide = Path(__file__).resolve().parent.parent.parent / "content" / "README.md"
+    guide = REAL_CONTENT / "README.md"
     shutil.copyfile(guide, clean_copy / "README.md")
     failed, output = run_check(fail_level="WARNING")
     assert not failed, output

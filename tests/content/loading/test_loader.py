@@ -1,6 +1,7 @@
 import datetime
 
 from portal.content.loading.loader import load_library
+from tests.conftest import loaded
 
 
 def codes(library):
@@ -8,13 +9,13 @@ def codes(library):
 
 
 def test_fixture_tree_loads_sections_in_order(fixture_content):
-    library = load_library(fixture_content)
+    library = loaded(fixture_content)
     assert [section.slug for section in library.sections] == ["about", "emergencies"]
     assert [topic.slug for topic in library.section("about").topics] == ["what-it-is", "second"]
 
 
 def test_topic_fields(fixture_content):
-    topic = load_library(fixture_content).topic("about", "what-it-is")
+    topic = loaded(fixture_content).topic("about", "what-it-is")
     assert topic.title == "What it is"
     assert topic.url == "/about/what-it-is/"
     assert topic.reviewed == datetime.date(2026, 1, 10)
@@ -24,7 +25,7 @@ def test_topic_fields(fixture_content):
 
 
 def test_related_link_to_a_missing_page_is_an_error(fixture_content):
-    library = load_library(fixture_content)
+    library = loaded(fixture_content)
     assert ("content.E011", "what-it-is.md") in codes(library)
     assert [t.key for t in library.related(library.topic("about", "what-it-is"))] == [
         "emergencies/high-calcium"
@@ -32,7 +33,7 @@ def test_related_link_to_a_missing_page_is_an_error(fixture_content):
 
 
 def test_contacts_and_medicines_are_loaded(fixture_content):
-    library = load_library(fixture_content)
+    library = loaded(fixture_content)
     assert library.contact("breast-cancer-now-helpline").tel == "08088006000"
     assert library.medicines[0].brands == ("Herceptin",)
 

@@ -4,11 +4,10 @@ import re
 
 import pytest
 
-from portal.content.loading.loader import load_library
 from portal.content.rendering.glossary import glossary_matcher
-from tests.conftest import REAL_CONTENT
+from tests.conftest import REAL_CONTENT, loaded
 
-LIBRARY = load_library(REAL_CONTENT)
+LIBRARY = loaded(REAL_CONTENT)
 MATCHER = glossary_matcher(LIBRARY.glossary)
 
 # Hard words from the source document, each of which must lead to a glossary entry.

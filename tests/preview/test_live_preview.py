@@ -9,7 +9,7 @@ from portal.content.loading import store
 from portal.content.loading.loader import load_library
 from portal.preview import apps as preview_apps
 from portal.preview.middleware import problems_for_path
-from tests.library.content_trees import copy_clean
+from tests.content.content_trees import copy_clean
 
 MIDDLEWARE = "portal.preview.middleware.ContentErrorMiddleware"
 

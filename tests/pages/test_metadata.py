@@ -4,8 +4,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from portal.content.loading.loader import load_library
-from tests.conftest import FIXTURE_CONTENT
+from tests.conftest import FIXTURE_CONTENT, loaded
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -49,7 +48,7 @@ def test_section_and_home_have_their_own_descriptions(client):
 
 
 def test_topic_json_ld_is_a_medical_web_page_with_its_review_date(client):
-    topic = load_library(FIXTURE_CONTENT).topic("about", "what-it-is")
+    topic = loaded(FIXTURE_CONTENT).topic("about", "what-it-is")
     html = client.get(topic.url).content.decode()
     [data] = json_ld(html)
     assert data["@context"] == "https://schema.org"
@@ -81,7 +80,7 @@ def test_not_found_page_has_no_canonical(client):
 
 
 def test_sitemap_lists_every_section_and_topic_with_review_dates(client, real_content):
-    library = load_library(real_content)
+    library = loaded(real_content)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")

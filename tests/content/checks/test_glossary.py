@@ -6,7 +6,7 @@ from django.core.management import call_command
 from portal.content.checks.glossary import is_hard, unexplained_words
 from portal.content.loading.loader import load_library
 from portal.pages.checks import content_checks
-from tests.conftest import REAL_CONTENT
+from tests.conftest import REAL_CONTENT, loaded
 
 
 def glossary_checks():
@@ -78,4 +78,4 @@ def test_real_content_has_no_glossary_warnings(real_content):
 
 
 def test_real_content_explains_every_hard_word_it_uses():
-    assert unexplained_words(load_library(REAL_CONTENT)) == {}
+    assert unexplained_words(loaded(REAL_CONTENT)) == {}

@@ -5,8 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from portal.content.loading.loader import load_library
-from tests.conftest import REAL_CONTENT
+from tests.conftest import REAL_CONTENT, loaded
 
 
 class Elements(HTMLParser):
@@ -53,7 +52,7 @@ def squash(text: str) -> str:
 
 
 def test_glossary_lists_every_entry_under_its_letter(client, real_content):
-    library = load_library(REAL_CONTENT)
+    library = loaded(REAL_CONTENT)
     page = parse(client.get("/glossary/"))
     for entry in library.glossary:
         text = squash(page.text_by_id[entry.anchor])
@@ -114,7 +113,7 @@ def medicines_page(client, real_content):
 
 @pytest.mark.parametrize("seed_name", SEED_MEDICINES)
 def test_every_seed_medicine_is_on_the_medicines_page_with_its_brands(medicines_page, seed_name):
-    library = load_library(REAL_CONTENT)
+    library = loaded(REAL_CONTENT)
     medicine = next(m for m in library.medicines if m.name == SEED_MEDICINES[seed_name])
     text = squash(medicines_page.text_by_id[medicine.anchor])
     assert text.lower().startswith(medicine.name.lower())
@@ -125,7 +124,7 @@ def test_every_seed_medicine_is_on_the_medicines_page_with_its_brands(medicines_
 
 
 def test_every_medicine_links_to_every_topic_that_mentions_it(medicines_page):
-    library = load_library(REAL_CONTENT)
+    library = loaded(REAL_CONTENT)
     for medicine in library.medicines:
         assert medicine.mentioned_in, medicine.name
         links = medicines_page.links_by_id[medicine.anchor]

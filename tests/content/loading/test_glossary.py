@@ -1,10 +1,11 @@
 """The glossary and medicines data as the Library reads and cross-references them."""
 
 from portal.content.loading.loader import load_library
+from tests.conftest import loaded
 
 
 def test_glossary_is_read_sorted_with_its_forms(fixture_content):
-    library = load_library(fixture_content)
+    library = loaded(fixture_content)
     assert [entry.term for entry in library.glossary] == ["hypercalcaemia", "lymphatic system"]
     entry = library.glossary[0]
     assert entry.other_forms == ("hypercalcemia",)
@@ -13,7 +14,7 @@ def test_glossary_is_read_sorted_with_its_forms(fixture_content):
 
 
 def test_topic_html_is_marked_once_at_load_time(fixture_content):
-    topic = load_library(fixture_content).topic("about", "what-it-is")
+    topic = loaded(fixture_content).topic("about", "what-it-is")
     assert topic.html.count('class="glossary-term"') == 1
     assert 'href="/glossary/#term-lymphatic-system"' in topic.html
     # Plain text for search and word counts is not touched by the marks.

@@ -3,7 +3,7 @@
 import pytest
 
 from portal.content.loading import store
-from tests.library.content_trees import copy_clean
+from tests.content.content_trees import copy_clean
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 import pytest
 
 from portal.content.checks import readability
-from portal.content.loading.loader import load_library
 from portal.content.rendering.markdown import render_markdown
+from tests.conftest import loaded
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_empty_page_has_no_reading_age():
 
 
 def test_every_real_page_meets_the_target(real_content):
-    library = load_library(real_content)
+    library = loaded(real_content)
     names = readability.medicine_names(library)
     ages = {key: readability.reading_age(t, names) for key, t in library.topics.items()}
     assert ages and all(age <= readability.TARGET_READING_AGE for age in ages.values()), ages
