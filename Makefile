@@ -15,12 +15,16 @@ PORT ?= 8000
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
-# Installs exactly the versions and files (hashes) in the lock, the same on every machine;
-# the portal itself is installed without dependencies, so nothing unlocked comes in.
+# Installs exactly the versions and files (hashes) in the lock, the same on every machine, with
+# uv (the version the lock names), which takes seconds where pip takes minutes; the portal
+# itself is installed without dependencies, so nothing unlocked comes in.
 $(STAMP): requirements-dev.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@test -x $(BIN)/uv || { \
+	  awk '/^uv==/ {keep = 1; print; next} /^[^ ]/ {keep = 0} keep' requirements-dev.txt > $(VENV)/uv.txt \
+	  && $(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/uv.txt; }
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --require-hashes requirements-dev.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the locked versions with the dev tools (safe to repeat)
