@@ -73,9 +73,5 @@ def test_what_counts_as_a_hard_word(word, hard):
     assert is_hard(word) is hard
 
 
-def test_real_content_has_no_glossary_warnings(real_content):
-    assert glossary_checks() == []
-
-
 def test_real_content_explains_every_hard_word_it_uses():
     assert unexplained_words(loaded(REAL_CONTENT)) == {}
