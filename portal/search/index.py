@@ -7,7 +7,6 @@ import sqlite3
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from portal.content.loading.models import Library, Topic
 from portal.search import excerpt
@@ -85,43 +84,6 @@ _HEAD_MATCH_SQL = (
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
 _ROWIDS_SQL = "SELECT rowid FROM pages WHERE pages MATCH ?"
 
-_CARD_KINDS_WITH_SIGNS = ("care-card--emergency", "care-card--urgent")
-
-
-class _CardText(HTMLParser):
-    """Text of the emergency and urgent care cards: the signs to act on, as editors list them.
-
-    The Library's HTML is our own sanitised rendering, so its care-card classes are reliable.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0  # nesting depth inside a card's <div>, 0 when outside
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag != "div":
-            return
-        if self.depth:
-            self.depth += 1
-        elif any(kind in (dict(attrs).get("class") or "") for kind in _CARD_KINDS_WITH_SIGNS):
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if tag == "div" and self.depth:
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.parts.append(data)
-
-
-def card_signs(html: str) -> str:
-    parser = _CardText()
-    parser.feed(html)
-    parser.close()
-    return " ".join(" ".join(parser.parts).split())
-
 
 def fold(words) -> tuple[str, ...]:
     """A phrase reduced for comparing names: no stop words, no plural -s."""
@@ -197,7 +159,7 @@ class SearchIndex:
             names = [*topic.also_known_as, *medicine_names.get(topic.key, ())]
             signs = ""
             if topic.section == EMERGENCY_SECTION:
-                signs = " ".join([topic.title, topic.summary, *names, card_signs(topic.html)])
+                signs = " ".join([topic.title, topic.summary, *names, topic.signs])
             fields = (
                 topic.title,
                 " ; ".join(names),

@@ -104,6 +104,7 @@ def load_topic(path: Path, section: str, read: Callable[[str], TopicParts]) -> T
         path=path,
         body_line=parts.body_line,
         checklists=parts.body.checklists,
+        signs=parts.body.signs,
         medicines=parts.medicines,
         **parts.meta,
     )

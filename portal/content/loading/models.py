@@ -30,6 +30,7 @@ class Topic:
     body_line: int = 1  # line in the file where the markdown body starts
     checklists: tuple[Checklist, ...] = ()  # the body's plain lists, by heading (print views)
     medicines: tuple[str, ...] = ()  # names of the medicines its title or text names
+    signs: str = ""  # the words of its emergency and urgent care cards (search)
 
     @property
     def key(self) -> str:

@@ -1,7 +1,6 @@
 """Lists read from a topic at load time, for the question sheet."""
 
 from portal.content.loading.loader import load_library
-from portal.content.rendering.checklists import checklists_from_html
 from portal.content.rendering.markdown import render_markdown
 from tests.conftest import loaded
 
@@ -27,7 +26,7 @@ Just words.
 
 
 def test_lists_are_read_by_heading_and_care_card_lists_left_out():
-    found = checklists_from_html(render_markdown(BODY).html)
+    found = render_markdown(BODY).checklists
     assert [c.heading_id for c in found] == ["before-you-go", "questions-to-ask-your-team"]
     before = found[0]
     assert before.heading == "Before you go"

@@ -63,3 +63,20 @@ def test_iframes_and_forms_are_removed():
 
 def test_plain_text_unescapes_entities():
     assert plain_text("<p>Fish &amp; chips</p> <p>x</p>") == "Fish & chips x"
+
+
+def test_signs_are_the_words_of_emergency_and_urgent_cards_only():
+    rendered = render_markdown(
+        "Intro words.\n\n"
+        '!!! urgent "Call if"\n    - swelling in one leg\n\n    <div>nested</div>\n\n'
+        '!!! info "Good to know"\n    Nothing urgent.\n\n'
+        '!!! emergency "Call 999"\n    Now &amp; fast.\n'
+    )
+    assert rendered.signs == "Urgent Call if swelling in one leg nested Emergency Call 999 Now & fast."
+
+
+def test_checklist_and_heading_text_reads_as_the_page_shows_it():
+    rendered = render_markdown("## A &amp; B\n\n- one &lt;two&gt; `x<y` \\*three\\*\n    - nested\n")
+    (checklist,) = rendered.checklists
+    assert checklist.heading == "A & B"
+    assert checklist.items == ("one <two> x<y *three*",)
