@@ -106,7 +106,7 @@ def _load_content_in_master(server) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     if not apps.ready:
         django.setup(set_prefix=False)
-    from portal.library import store
+    from portal.content.loading import store
 
     store.reset()
     library = store.get_library()
@@ -137,7 +137,7 @@ def on_reload(server):
         _load_content_in_master(server)
     except Exception:  # a failed load must not take the master down; workers retry it
         server.log.exception("content could not be loaded in the master; workers will load it")
-        from portal.library import store
+        from portal.content.loading import store
 
         store.reset()
 
@@ -147,7 +147,7 @@ def post_fork(server, worker):
 
 
 def post_worker_init(worker):
-    from portal.library.store import get_library
+    from portal.content.loading.store import get_library
 
     library = get_library()
     worker.log.info(

@@ -34,7 +34,7 @@ def main(content_dir: str, passes: int) -> dict:
     import django
 
     django.setup()
-    from portal.library.store import get_library
+    from portal.content.loading.store import get_library
 
     imported = time.perf_counter()
     library = get_library()

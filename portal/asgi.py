@@ -12,8 +12,8 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
+from portal.content.loading.store import get_library  # noqa: E402
 from portal.http_cache import AsgiPageCache  # noqa: E402
-from portal.library.store import get_library  # noqa: E402
 from portal.production import require_production_environment  # noqa: E402
 
 require_production_environment()

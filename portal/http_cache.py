@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 
 # A CDN or browser may keep a page for 5 minutes, then use it for a further 10 while it checks
 # in the background (a revalidation is a cheap 304); if the portal is down, a day-old page is

@@ -43,7 +43,7 @@ PORTAL_SITE_NAME = "Secondary Breast Cancer Information"
 INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "portal.library",
+    "portal.content",
     "portal.search",
     "portal.pages",
     "portal.security",
@@ -88,7 +88,7 @@ TEMPLATES = [
     },
 ]
 
-# No database: content lives in files and is held in memory (see portal/library).
+# No database: content lives in files and is held in memory (see portal/content).
 DATABASES = {}
 
 LANGUAGE_CODE = "en-gb"

@@ -6,8 +6,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
+from portal.content.loading.store import get_library  # noqa: E402
 from portal.http_cache import PageCache  # noqa: E402
-from portal.library.store import get_library  # noqa: E402
 from portal.production import require_production_environment  # noqa: E402
 
 require_production_environment()

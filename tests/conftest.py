@@ -1,14 +1,53 @@
-"""Shared fixtures: every test reads the small fixture content tree unless it asks otherwise."""
+"""Shared fixtures: every test reads the small fixture content tree unless it asks otherwise.
+
+The two content trees no test writes to (the fixture tree and the real site's content/) are
+loaded, and their search indexes built, once per session and shared: a Library is immutable.
+Trees a test changes are copies in its own temporary folder, loaded afresh each time.
+"""
 
 import shutil
 from pathlib import Path
 
 import pytest
 
-from portal.library import store
+from portal.content.loading import loader, store
+from portal.search import service
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"
+_READ_ONLY = {FIXTURE_CONTENT.resolve(), REAL_CONTENT.resolve()}
+
+
+_load_library, _SearchIndex = loader.load_library, service.SearchIndex
+_libraries: dict[Path, object] = {}
+_indexes: dict[int, object] = {}
+
+
+def loaded(content_dir):
+    """load_library, once per session for the trees no test writes to."""
+    key = Path(content_dir).resolve()
+    if key not in _READ_ONLY:
+        return _load_library(content_dir)
+    if key not in _libraries:
+        _libraries[key] = _load_library(content_dir)
+    return _libraries[key]
+
+
+def _index(library):
+    if not any(library is shared for shared in _libraries.values()):
+        return _SearchIndex(library)
+    if id(library) not in _indexes:
+        _indexes[id(library)] = _SearchIndex(library)
+    return _indexes[id(library)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_load_per_tree():
+    """The store and the search service load each read-only tree once per session."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "load_library", loaded)
+        patch.setattr(service, "SearchIndex", _index)
+        yield
 
 
 @pytest.fixture(autouse=True)

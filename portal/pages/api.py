@@ -9,7 +9,7 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.views.decorators.http import require_safe
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 from portal.pages import safe_json
 from portal.pages.openapi import OPENAPI
 

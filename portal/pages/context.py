@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 
 
 def site(request) -> dict:

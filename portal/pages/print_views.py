@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 from portal.pages.qr import qr_svg
 from portal.pages.views import lookup_topic
 

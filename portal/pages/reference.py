@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 
 # Pages of the portal itself that are not made from a content file.
 FIXED_PAGES = ("/", "/contacts/", "/glossary/", "/medicines/")

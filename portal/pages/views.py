@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.http import require_safe
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 from portal.pages import api
 
 # A page needs a contents list once it has this many main headings.

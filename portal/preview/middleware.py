@@ -14,11 +14,12 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from portal.library.editor_checks import check_page
-from portal.library.loader import SECTION_INDEX
-from portal.library.models import Library
-from portal.library.problems import Problem
-from portal.library.store import get_library
+from portal.content.checks.editor import check_page
+from portal.content.loading.loader import SECTION_INDEX
+from portal.content.loading.models import Library
+from portal.content.loading.problems import Problem
+from portal.content.loading.store import get_library
+from portal.pages.checks import site_path
 
 
 def _key(relative: Path) -> tuple[str, ...]:
@@ -90,7 +91,7 @@ class ContentErrorMiddleware:
         path = topic.path if topic is not None else section.path / SECTION_INDEX
         problems = [
             problem
-            for problem in (*library.problems, *check_page(library, path))
+            for problem in (*library.problems, *check_page(library, path, site_path))
             if problem.path == path
         ]
         marker = b'<main id="main" tabindex="-1">'

@@ -3,16 +3,13 @@ the query pipeline needs (vocabulary, spellings, phrasebook) worked out at build
 that a search does no work proportional to the number of pages.
 """
 
-import hashlib
 import sqlite3
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from html.parser import HTMLParser
-from pathlib import Path
 
-from portal.library.models import Library, Topic
-from portal.search import excerpt, index_cache
+from portal.content.loading.models import Library, Topic
+from portal.search import excerpt
 from portal.search import query as q
 from portal.search.excerpt import MARK_END, MARK_START
 
@@ -87,43 +84,6 @@ _HEAD_MATCH_SQL = (
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
 _ROWIDS_SQL = "SELECT rowid FROM pages WHERE pages MATCH ?"
 
-_CARD_KINDS_WITH_SIGNS = ("care-card--emergency", "care-card--urgent")
-
-
-class _CardText(HTMLParser):
-    """Text of the emergency and urgent care cards: the signs to act on, as editors list them.
-
-    The Library's HTML is our own sanitised rendering, so its care-card classes are reliable.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.depth = 0  # nesting depth inside a card's <div>, 0 when outside
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag != "div":
-            return
-        if self.depth:
-            self.depth += 1
-        elif any(kind in (dict(attrs).get("class") or "") for kind in _CARD_KINDS_WITH_SIGNS):
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if tag == "div" and self.depth:
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.parts.append(data)
-
-
-def card_signs(html: str) -> str:
-    parser = _CardText()
-    parser.feed(html)
-    parser.close()
-    return " ".join(" ".join(parser.parts).split())
-
 
 def fold(words) -> tuple[str, ...]:
     """A phrase reduced for comparing names: no stop words, no plural -s."""
@@ -160,19 +120,6 @@ def _stems(db: sqlite3.Connection, words: list[str]) -> list[str]:
     return [found[0] if len(found := tokens[n]) == 1 else word for n, word in enumerate(words)]
 
 
-def _key(rows: list[tuple]) -> bytes:
-    """Changes whenever a built index could: the rows, this code, the query code, SQLite."""
-    digest = hashlib.blake2b(digest_size=index_cache.KEY_BYTES)
-    for module in (__file__, q.__file__):
-        digest.update(Path(module).read_bytes())
-    digest.update(sqlite3.sqlite_version.encode())
-    for row in rows:
-        for field in row[1:]:
-            digest.update(field.encode())
-            digest.update(b"\0")  # field boundaries count: ("ab", "c") is not ("a", "bc")
-    return digest.digest()
-
-
 @dataclass(frozen=True)
 class Hit:
     topic: Topic
@@ -186,13 +133,7 @@ class SearchIndex:
         self.library = library
         self.topics: list[Topic] = [t for section in library.sections for t in section.topics]
         self._lock = threading.Lock()
-        rows = self._rows(library)
-        key = _key(rows)
-        db = index_cache.load(library.content_dir, key)
-        if db is None:
-            db = self._build(rows)
-            index_cache.save(library.content_dir, key, db)
-        self._db = db
+        self._db = self._build(self._rows(library))
         # In the order first met, as when counted.
         words = self._db.execute(_WORDS_SQL).fetchall()
         document_frequency = {word: pages for word, pages, _ in words}
@@ -218,7 +159,7 @@ class SearchIndex:
             names = [*topic.also_known_as, *medicine_names.get(topic.key, ())]
             signs = ""
             if topic.section == EMERGENCY_SECTION:
-                signs = " ".join([topic.title, topic.summary, *names, card_signs(topic.html)])
+                signs = " ".join([topic.title, topic.summary, *names, topic.signs])
             fields = (
                 topic.title,
                 " ; ".join(names),

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.library.models import Topic
-from portal.library.store import get_library
+from portal.content.loading.models import Topic
+from portal.content.loading.store import get_library
 from portal.search import query as q
 from portal.search.excerpt import MARK_END, MARK_START
 from portal.search.index import SearchIndex, fold

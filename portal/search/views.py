@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 from portal.pages.safe_json import json_response
 from portal.search import query as q
 from portal.search.service import search

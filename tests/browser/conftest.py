@@ -10,7 +10,7 @@ import shutil
 import pytest
 from django.test import override_settings
 
-from portal.library import store
+from portal.content.loading import store
 from tests.browser.live_server import serve_portal
 from tests.conftest import REAL_CONTENT
 

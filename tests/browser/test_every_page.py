@@ -6,7 +6,7 @@ axe-core and the reflow and heading checks at 320 px, the width where problems s
 
 import pytest
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 from tests.browser import probes
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from portal.library.loader import load_library
+from portal.content.loading.loader import load_library
 from tests.conftest import REAL_CONTENT
 
 pytestmark = pytest.mark.browser

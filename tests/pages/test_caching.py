@@ -11,6 +11,7 @@ import pytest
 from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.wsgi import WSGIHandler
 
+from portal.content.loading import store
 from portal.http_cache import (
     DEFAULT_CACHE_CONTROL,
     AsgiPageCache,
@@ -18,7 +19,6 @@ from portal.http_cache import (
     etag_matches,
     make_etag,
 )
-from portal.library import store
 from tests.asgi_client import asgi_call
 
 

@@ -6,8 +6,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from portal.library.loader import load_library
-from tests.conftest import REAL_CONTENT
+from tests.conftest import REAL_CONTENT, loaded
 
 
 class LinkParser(HTMLParser):
@@ -50,19 +49,29 @@ def crawl(client) -> dict[str, tuple[int, LinkParser, str]]:
     return seen
 
 
-@pytest.fixture
-def site(client, real_content):
-    return crawl(client)
+@pytest.fixture(scope="session")
+def site():
+    """Every page of the real site reachable from the home page, crawled once per session."""
+    from django.test import Client, override_settings
+
+    from portal.content.loading import store
+
+    with override_settings(PORTAL_CONTENT_DIR=REAL_CONTENT):
+        store.reset()
+        try:
+            return crawl(Client())
+        finally:
+            store.reset()
 
 
 def test_real_content_has_no_errors():
-    library = load_library(REAL_CONTENT)
+    library = loaded(REAL_CONTENT)
     errors = [str(problem) for problem in library.problems if problem.is_error]
     assert errors == []
 
 
 def test_six_sections_with_topics():
-    library = load_library(REAL_CONTENT)
+    library = loaded(REAL_CONTENT)
     assert [s.slug for s in library.sections] == [
         "about", "treatments", "side-effects", "emergencies", "living-with", "support",
     ]  # fmt: skip
@@ -122,7 +131,7 @@ def test_every_part_of_the_seed_is_reachable(site, phrase):
 
 
 def test_emergency_pages_say_what_to_do_now(site):
-    library = load_library(REAL_CONTENT)
+    library = loaded(REAL_CONTENT)
     for topic in library.section("emergencies").topics:
         html = site[topic.url][2]
         assert "care-card--emergency" in html or "care-card--urgent" in html, topic.url
@@ -131,14 +140,14 @@ def test_emergency_pages_say_what_to_do_now(site):
 
 
 def test_every_real_medicine_record_is_named_on_its_page():
-    library = load_library(REAL_CONTENT)
+    library = loaded(REAL_CONTENT)
     for medicine in library.medicines:
         topic = library.topics[medicine.topic]
         assert medicine.name.lower() in topic.text.lower(), medicine.name
 
 
 def test_every_phone_number_in_the_body_is_a_tel_link():
-    library = load_library(REAL_CONTENT)
+    library = loaded(REAL_CONTENT)
     number = re.compile(r"(?<![\d/])(?:0\d{3} ?\d{3} ?\d{2} ?\d{2}|0\d{3} \d{3} \d{4}|116 123)")
     for topic in library.topics.values():
         without_links = re.sub(r"<a [^>]*href=\"tel:[^\"]+\"[^>]*>.*?</a>", "", topic.html)

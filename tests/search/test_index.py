@@ -6,7 +6,7 @@ from types import MappingProxyType
 
 import pytest
 
-from portal.library import store
+from portal.content.loading import store
 from portal.search import query as q
 from portal.search import search
 from portal.search.index import (
@@ -15,7 +15,6 @@ from portal.search.index import (
     _MATCH_SQL,
     SCORE_ALL_UP_TO,
     SearchIndex,
-    card_signs,
     fold,
 )
 from portal.search.service import get_index, highlight
@@ -68,7 +67,7 @@ def test_index_is_rebuilt_when_the_library_changes(content_copy, settings):
     assert search("quokka").results[0].url == "/about/quokka/"
 
 
-def test_index_is_rebuilt_when_the_store_is_reset(fixture_content):
+def test_index_is_rebuilt_when_the_store_is_reset(content_copy):
     first = get_index()
     store.reset()
     assert get_index() is not first
@@ -115,16 +114,6 @@ def test_empty_and_symbol_only_input(fixture_content):
 def test_long_input_is_cut_and_flagged(fixture_content):
     response = search("calcium " * 1000)
     assert response.truncated and len(response.query) <= 200
-
-
-def test_card_signs_reads_only_emergency_and_urgent_cards():
-    html = (
-        '<p>Intro words.</p><div class="care-card care-card--urgent"><p>Call if</p>'
-        "<ul><li>swelling in one leg</li></ul><div>nested</div></div>"
-        '<div class="care-card care-card--info"><p>Good to know</p></div>'
-        '<div class="care-card care-card--emergency"><p>Call 999</p></div>'
-    )
-    assert card_signs(html) == "Call if swelling in one leg nested Call 999"
 
 
 def test_emergency_names_leave_out_names_other_pages_share(real_content):

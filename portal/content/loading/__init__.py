@@ -1,0 +1,1 @@
+"""content/ folder to an immutable Library: reading, checking front matter, linking pieces."""

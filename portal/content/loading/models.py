@@ -1,0 +1,149 @@
+"""The immutable shapes the rest of the portal reads: sections, topics, contacts, medicines."""
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from portal.content.rendering.checklists import QUESTIONS_HEADING_ID, Checklist
+from portal.content.loading.problems import Problem
+from portal.content.rendering.markdown import Heading
+
+
+@dataclass(frozen=True)
+class Topic:
+    section: str
+    slug: str
+    title: str
+    summary: str
+    order: int
+    reviewed: datetime.date
+    next_review: datetime.date
+    html: str
+    headings: tuple[Heading, ...]
+    text: str
+    path: Path
+    also_known_as: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # "section/slug" keys
+    body_line: int = 1  # line in the file where the markdown body starts
+    checklists: tuple[Checklist, ...] = ()  # the body's plain lists, by heading (print views)
+    medicines: tuple[str, ...] = ()  # names of the medicines its title or text names
+    signs: str = ""  # the words of its emergency and urgent care cards (search)
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}/{self.slug}"
+
+    @property
+    def url(self) -> str:
+        return f"/{self.section}/{self.slug}/"
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The items of the topic's "Questions to ask your team" list, if it has one."""
+        return next((c.items for c in self.checklists if c.heading_id == QUESTIONS_HEADING_ID), ())
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    summary: str
+    order: int
+    intro_html: str
+    topics: tuple[Topic, ...]
+    path: Path
+
+    @property
+    def url(self) -> str:
+        return f"/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Contact:
+    slug: str
+    name: str
+    helps_with: str
+    phone: str = ""
+    tel: str = ""
+    hours: str = ""
+    emergency: bool = False
+
+
+@dataclass(frozen=True)
+class Medicine:
+    name: str
+    brands: tuple[str, ...]
+    group: str
+    used_for: str
+    topic: str  # "section/slug"
+    # Keys of every topic whose text names it (filled in once the topics are loaded).
+    mentioned_in: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    definition: str
+    other_forms: tuple[str, ...] = ()  # other spellings, plurals, abbreviations
+    topic: str = ""  # "section/slug" of the page that explains it more, if any
+
+    @property
+    def anchor(self) -> str:
+        return "term-" + slugify(self.term)
+
+    @property
+    def url(self) -> str:
+        return f"/glossary/#{self.anchor}"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.other_forms)
+
+
+def slugify(text: str) -> str:
+    """An id for a page fragment: 'CDK4/6 inhibitor' -> 'cdk4-6-inhibitor'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """Words patients use (lay words, abbreviations, phrases) and what they mean on the site."""
+
+    words: tuple[str, ...]
+    means: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    content_dir: Path
+    sections: tuple[Section, ...]
+    topics: Mapping[str, Topic]  # by "section/slug"
+    contacts: tuple[Contact, ...] = ()
+    medicines: tuple[Medicine, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()  # content/synonyms.yml, read by search
+    glossary: tuple[GlossaryEntry, ...] = ()  # sorted by term
+    problems: tuple[Problem, ...] = ()
+    _sections_by_slug: Mapping[str, Section] = field(default_factory=dict, repr=False)
+
+    def section(self, slug: str) -> Section | None:
+        return self._sections_by_slug.get(slug)
+
+    def topic(self, section: str, slug: str) -> Topic | None:
+        return self.topics.get(f"{section}/{slug}")
+
+    def related(self, topic: Topic) -> tuple[Topic, ...]:
+        return tuple(self.topics[key] for key in topic.related if key in self.topics)
+
+    def contact(self, slug: str) -> Contact | None:
+        return next((contact for contact in self.contacts if contact.slug == slug), None)
