@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.library.editor_checks import check_library
 from portal.library.loader import load_library
 from portal.library.review_status import pages_awaiting_signoff, pages_past_review
 
@@ -31,7 +32,8 @@ class Command(BaseCommand):
         today = today or datetime.date.today()
         library = load_library(settings.PORTAL_CONTENT_DIR)
         failures = []
-        errors = sorted({str(p.path) for p in library.problems if p.is_error})
+        problems = [*library.problems, *check_library(library, today)]
+        errors = sorted({str(p.path) for p in problems if p.is_error})
         if errors:
             failures.append(f"{len(errors)} file(s) with errors: " + ", ".join(errors))
         waiting = pages_awaiting_signoff(library)
