@@ -138,6 +138,7 @@ LOGGING = {
 #                             client's own); without it Django cannot tell the request was https.
 # DJANGO_HSTS_PRELOAD         "0" to leave "preload" out of the HSTS header (on by default).
 # PORTAL_SECURITY_CONTACT     security.txt Contact: e-mail or URIs, comma-separated; unset = 404.
+# PORTAL_PUBLISHER            the publishing organisation's name, for "About our information".
 from django.utils.csp import CSP  # noqa: E402  (kept with the block that uses it)
 
 SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT")
@@ -199,6 +200,9 @@ PERMISSIONS_POLICY = {
 # only when a template asks for a token, and then https only.
 CSRF_COOKIE_SECURE = True
 PORTAL_SECURITY_CONTACT = os.environ.get("PORTAL_SECURITY_CONTACT", "")
+# The organisation that publishes the site, named on "About our information". Never made up:
+# unset, the page names nobody and `check --deploy` warns.
+PORTAL_PUBLISHER = os.environ.get("PORTAL_PUBLISHER", "").strip()
 # whitenoise would let any other site read our static files through CORS; nothing needs to.
 WHITENOISE_ALLOW_ALL_ORIGINS = False
 

@@ -57,9 +57,23 @@ def topic_summary(topic) -> dict:
         "url": topic.url,
         "section": topic.section,
         "summary": topic.summary,
-        "reviewed": topic.reviewed.isoformat(),
+        "updated": topic.updated.isoformat(),
         "next_review": topic.next_review.isoformat(),
+        "clinical_signoff": signoff(topic),
     }
+
+
+def signoff(topic) -> dict | None:
+    """The sign-off that covers the text as it is now, or None (never an older one)."""
+    if not topic.review.signed_off:
+        return None
+    return {"role": topic.clinical_signoff.role, "date": topic.clinical_signoff.date.isoformat()}
+
+
+def source(item) -> dict:
+    found = {"title": item.title, "publisher": item.publisher, "year": item.year}
+    found.update({key: getattr(item, key) for key in ("ref", "url") if getattr(item, key)})
+    return found
 
 
 @require_safe
@@ -79,6 +93,10 @@ def topic_detail(request, section, topic):
         {
             **topic_summary(found),
             "html": found.html,
+            "sources": [source(item) for item in found.sources],
+            "changes": [
+                {"date": change.date.isoformat(), "note": change.note} for change in found.changes
+            ],
             "headings": [
                 {"level": heading.level, "id": heading.id, "text": heading.text}
                 for heading in found.headings

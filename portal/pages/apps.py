@@ -6,4 +6,4 @@ class PagesConfig(AppConfig):
     label = "pages"
 
     def ready(self) -> None:
-        from portal.pages import checks  # noqa: F401  (registers the content checks)
+        from portal.pages import checks  # noqa: F401  (registers the content and deploy checks)

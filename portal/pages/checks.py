@@ -1,6 +1,7 @@
 """Registers the content checks with Django, handing them what only the HTTP side knows:
 which web addresses the site answers (from the URL configuration), so the content package
-itself stays free of HTTP."""
+itself stays free of HTTP; and the deploy check that "About our information" names the real
+publisher (set, never made up)."""
 
 import sys
 from collections.abc import Mapping
@@ -27,3 +28,17 @@ def _serving() -> bool:
 @checks.register("content")
 def content_checks(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     return content_messages(settings.PORTAL_CONTENT_DIR, site_path, serving=_serving())
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def publisher_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    if settings.PORTAL_PUBLISHER:
+        return []
+    return [
+        checks.Warning(
+            "PORTAL_PUBLISHER is not set, so 'About our information' does not say who "
+            "publishes this site. Readers judging whether to trust a health page look for that.",
+            hint="Set PORTAL_PUBLISHER to your organisation's name, as readers know it.",
+            id="portal_pages.W001",
+        )
+    ]

@@ -45,8 +45,21 @@ _TOPIC_SUMMARY_PROPERTIES = {
     "url": _PATH,
     "section": {"type": "string", "pattern": "^[a-z0-9-]+$"},
     "summary": {"type": "string"},
-    "reviewed": _DATE,
+    "updated": _DATE,
     "next_review": _DATE,
+    "clinical_signoff": {
+        "description": "A clinical reviewer's check of the text as it is now (a role, never a "
+        "name), or null while the page has not been checked by a clinician.",
+        "oneOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["role", "date"],
+                "additionalProperties": False,
+                "properties": {"role": _TEXT, "date": _DATE},
+            },
+        ],
+    },
 }
 
 OPENAPI: dict = {
@@ -181,13 +194,38 @@ OPENAPI: dict = {
             },
             "Topic": {
                 "type": "object",
-                "required": [*_TOPIC_SUMMARY_PROPERTIES, "html", "headings"],
+                "required": [*_TOPIC_SUMMARY_PROPERTIES, "html", "sources", "changes", "headings"],
                 "additionalProperties": False,
                 "properties": {
                     **_TOPIC_SUMMARY_PROPERTIES,
                     "html": {
                         "type": "string",
                         "description": "The sanitised body as HTML; links are paths on this site.",
+                    },
+                    "sources": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["title", "publisher", "year"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "title": _TEXT,
+                                "publisher": _TEXT,
+                                "year": {"type": "integer"},
+                                "ref": _TEXT,
+                                "url": {"type": "string", "pattern": "^https://"},
+                            },
+                        },
+                    },
+                    "changes": {
+                        "type": "array",
+                        "description": "What changed for readers, newest first.",
+                        "items": {
+                            "type": "object",
+                            "required": ["date", "note"],
+                            "additionalProperties": False,
+                            "properties": {"date": _DATE, "note": _TEXT},
+                        },
                     },
                     "headings": {
                         "type": "array",

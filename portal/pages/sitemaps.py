@@ -30,8 +30,11 @@ class SectionSitemap(Sitemap):
         return item.url
 
     def lastmod(self, item):
-        # A section page lists its topics, so it changes when the latest of them is reviewed.
-        return max((topic.reviewed for topic in item.topics), default=None)
+        # A section page lists its topics, so it changes when the latest of them changes.
+        return max(
+            (day for day in (item.updated, *(topic.updated for topic in item.topics)) if day),
+            default=None,
+        )
 
 
 class TopicSitemap(Sitemap):
@@ -42,7 +45,7 @@ class TopicSitemap(Sitemap):
         return item.url
 
     def lastmod(self, item):
-        return item.reviewed
+        return item.updated
 
 
 SITEMAPS = {"pages": FixedPageSitemap, "sections": SectionSitemap, "topics": TopicSitemap}

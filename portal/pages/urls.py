@@ -7,6 +7,7 @@ from portal.pages import api, print_views, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("contacts/", views.contacts, name="contacts"),
+    path("about-our-information/", views.about_information, name="about-information"),
     path("api/topics/", api.topics, name="api-topics"),
     path("print/", print_views.pack, name="print-pack"),
     path("print/questions/", print_views.questions, name="print-questions"),

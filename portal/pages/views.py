@@ -1,5 +1,6 @@
 """Thin views: look a slug up in the Library, render a template, or give the helpful 404."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
@@ -67,6 +68,12 @@ def topic(request, section, topic):
 @require_safe
 def contacts(request):
     return render(request, "pages/contacts.html", {"contacts": get_library().contacts})
+
+
+@require_safe
+def about_information(request):
+    """How pages are written and checked; the publisher's name only as the operator sets it."""
+    return render(request, "pages/about_information.html", {"publisher": settings.PORTAL_PUBLISHER})
 
 
 def not_found(request, exception=None):

@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECURE_SSL_REDIRECT": "1",
     "DJANGO_BEHIND_TLS_PROXY": "1",
     "PORTAL_SECURITY_CONTACT": "mailto:security@your-organisation.example",
+    "PORTAL_PUBLISHER": "Your Organisation",
 }
 MANAGED = ("DJANGO_", "PORTAL_")
 # The warning tests run only the security checks: the content checks (the slow part of

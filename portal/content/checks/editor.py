@@ -35,6 +35,7 @@ from portal.content.loading.problems import Problem
 from portal.content.rendering.markdown import CARE_CARD_KINDS
 from portal.content.rendering.sanitise import sanitise
 from portal.content.checks.stray_files import stray_files
+from portal.content.checks.promises import promise_problems
 
 # Search results and link previews cut a summary off after about this many characters.
 MAX_SUMMARY_CHARS = 160
@@ -59,6 +60,7 @@ def check_library(
         )
     _guarded(problems, library.content_dir, lambda: duplicate_titles(library))
     _guarded(problems, library.content_dir / "contacts.yml", lambda: contact_numbers(library))
+    _guarded(problems, library.content_dir, lambda: promise_problems(library))
     return problems
 
 
@@ -253,26 +255,9 @@ def _front_matter_problems(document: Document, today: datetime.date, medicines: 
             "Write the summary as plain words, with no bold, links or HTML.",
             key_line(document, "summary"),
         )
+    yield from _review_problems(document, today)
     if topic is None:
         return
-    if topic.reviewed > today:
-        yield Problem(
-            "content.E028",
-            document.path,
-            f"'reviewed' is {topic.reviewed:%-d %B %Y}, which is in the future.",
-            "Set it to the date the page was actually checked, like "
-            f"'reviewed: {today.isoformat()}'.",
-            key_line(document, "reviewed"),
-        )
-    if (topic.next_review - topic.reviewed).days > MAX_REVIEW_DAYS:
-        yield Problem(
-            "content.E033",
-            document.path,
-            f"'next_review' is more than {MAX_REVIEW_DAYS // 365} years after 'reviewed'. "
-            "Health information must be checked at least that often.",
-            "Set next_review to a year after reviewed (at most three years).",
-            key_line(document, "next_review"),
-        )
     if topic.key in topic.related:
         yield Problem(
             "content.E011",
@@ -280,24 +265,6 @@ def _front_matter_problems(document: Document, today: datetime.date, medicines: 
             f"'related' names this page itself ('{topic.key}').",
             "Remove that line: related pages are other pages to read next.",
             line_of(document.path, f"- {topic.key}"),
-        )
-    if not topic.sources:
-        yield Problem(
-            "content.E029",
-            document.path,
-            "The page lists no sources, so nobody can check where its facts come from.",
-            "Add a 'sources:' list to the front matter, one source per line starting with '  - '.",
-            key_line(document, "sources") or 1,
-        )
-    if topic.next_review < today:
-        days = (today - topic.next_review).days
-        yield Problem(
-            "content.W003",
-            document.path,
-            f"The page was due for review on {topic.next_review:%-d %B %Y} ({days} days ago).",
-            "Check every fact against its sources, then set 'reviewed' to today and "
-            "'next_review' to a year from today.",
-            key_line(document, "next_review"),
         )
     age = readability.measure(topic.html, medicines).reading_age
     if age is not None and age > readability.TARGET_READING_AGE:
@@ -309,6 +276,51 @@ def _front_matter_problems(document: Document, today: datetime.date, medicines: 
             "Use shorter sentences (15 words or fewer) and everyday words; give the medical "
             "word once, in brackets, after the plain one.",
             document.body_line,
+        )
+
+
+def _review_problems(document: Document, today: datetime.date):
+    """Dates and sources, for topics and section pages alike (their front matter is the same)."""
+    meta = document.meta
+    updated, next_review = meta.get("updated"), meta.get("next_review")
+    if updated is None or next_review is None:
+        return  # a file the loader already refused
+    if updated > today:
+        yield Problem(
+            "content.E028",
+            document.path,
+            f"'updated' is {updated:%-d %B %Y}, which is in the future.",
+            f"Set it to the date the text last changed, like 'updated: {today.isoformat()}'.",
+            key_line(document, "updated"),
+        )
+    if (next_review - updated).days > MAX_REVIEW_DAYS:
+        yield Problem(
+            "content.E033",
+            document.path,
+            f"'next_review' is more than {MAX_REVIEW_DAYS // 365} years after 'updated'. "
+            "Health information must be checked at least that often.",
+            "Set next_review to a year after updated (at most three years).",
+            key_line(document, "next_review"),
+        )
+    signoff = meta.get("clinical_signoff")
+    if signoff is not None and signoff.date > today:
+        yield Problem(
+            "content.E034",
+            document.path,
+            f"The clinical sign-off is dated {signoff.date:%-d %B %Y}, which is in the future.",
+            "A sign-off records a review that has happened: give the day it was done.",
+            key_line(document, "clinical_signoff"),
+        )
+    if next_review < today:
+        days = (today - next_review).days
+        yield Problem(
+            "content.W003",
+            document.path,
+            f"The page was due for review on {next_review:%-d %B %Y} ({days} days ago).",
+            "Check every fact against its sources and correct the text (then set 'updated'). "
+            "Ask a clinical reviewer to check it, and set 'next_review' to when it must be "
+            "checked again (at most three years on).",
+            key_line(document, "next_review"),
         )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from portal.content.loading.models import Change, Signoff, Source
 from portal.content.loading.problems import ContentError
 
 FENCE = "---"
@@ -18,25 +19,44 @@ FENCE = "---"
 @dataclass(frozen=True)
 class Field:
     required: bool
-    kind: str  # "text", "int", "date", "bool", "list"
+    kind: str  # "text", "int", "date", "bool", "list", "sources", "signoff", "changes"
 
 
+# The front matter DESIGN.md gives. Section _index.md files follow the same rules, less the
+# keys that only make sense for a page in a section's list.
 TOPIC_FIELDS: dict[str, Field] = {
     "title": Field(True, "text"),
     "summary": Field(True, "text"),
     "order": Field(True, "int"),
-    "reviewed": Field(True, "date"),
+    "updated": Field(True, "date"),
     "next_review": Field(True, "date"),
+    "sources": Field(True, "sources"),
     "also_known_as": Field(False, "list"),
-    "sources": Field(False, "list"),
     "related": Field(False, "list"),
+    "clinical_signoff": Field(False, "signoff"),
+    "changes": Field(False, "changes"),
 }
 
 SECTION_FIELDS: dict[str, Field] = {
-    "title": Field(True, "text"),
-    "summary": Field(True, "text"),
-    "order": Field(True, "int"),
+    key: field for key, field in TOPIC_FIELDS.items() if key not in ("also_known_as", "related")
 }
+
+# Keys that were once allowed, with what to write instead: a plain "unknown key" would leave an
+# editor guessing.
+RETIRED_KEYS = {
+    "reviewed": (
+        "'reviewed' is no longer used: it said a page had been checked when nobody had "
+        "recorded a check.",
+        "Rename it to 'updated' and give the date the text last changed. A clinical "
+        "reviewer's check is recorded separately, as 'clinical_signoff', by the content team.",
+    ),
+}
+
+SOURCE_EXAMPLE = (
+    "Write each source as\n  - title: Neutropenic sepsis\n    publisher: NICE\n    year: 2012"
+    "\nwith 'ref: CG151' for a guideline number and 'url: https://...' only for an address "
+    "you have checked."
+)
 
 
 # A page is a few thousand words; anything this big is a mistake (a pasted PDF, a log file) and
@@ -223,6 +243,9 @@ def validate(
     `start_line` is where the record begins, reported when a key is missing altogether.
     """
     for key in data:
+        if key in RETIRED_KEYS and key not in fields:
+            problem, hint = RETIRED_KEYS[key]
+            raise ContentError("content.E005", problem, hint, lines.get(str(key)))
         if key not in fields:
             close = difflib.get_close_matches(str(key), fields, n=1)
             hint = (
@@ -244,12 +267,12 @@ def validate(
     clean: dict[str, Any] = {}
     for key, value in data.items():
         clean[key] = _coerce(key, value, fields[key].kind, lines.get(key))
-    if "reviewed" in clean and "next_review" in clean:
-        if clean["next_review"] < clean["reviewed"]:
+    if "updated" in clean and "next_review" in clean:
+        if clean["next_review"] < clean["updated"]:
             raise ContentError(
                 "content.E008",
-                "'next_review' is before 'reviewed'.",
-                "Set next_review to a date after the last review, usually a year later.",
+                "'next_review' is before 'updated'.",
+                "Set next_review to a date after the text last changed, usually a year later.",
                 lines.get("next_review"),
             )
     return clean
@@ -304,4 +327,95 @@ def _coerce(key: str, value: Any, kind: str, line: int | None) -> Any:
                 line,
             )
         return tuple(str(item).strip() for item in value if str(item).strip())
+    if kind == "sources":
+        return _sources(value, line)
+    if kind == "signoff":
+        return _signoff(value, line)
+    if kind == "changes":
+        return _changes(value, line)
     raise AssertionError(kind)
+
+
+def _record(
+    key: str, value: Any, fields: dict[str, Field], line: int | None, hint: str
+) -> dict[str, Any]:
+    """One nested mapping (a source, a sign-off, a change), checked like the front matter."""
+    if not isinstance(value, dict):
+        raise ContentError(
+            "content.E006", f"Each item of '{key}' must be a set of keys.", hint, line
+        )
+    try:
+        return validate(value, {}, fields, line or 1)
+    except ContentError as error:
+        # The nested key's own line is not known here; the front matter key's line is close.
+        raise ContentError(
+            error.id, f"In '{key}': {error.message}", f"{error.hint} {hint}", line
+        ) from None
+
+
+SOURCE_FIELDS = {
+    "title": Field(True, "text"),
+    "publisher": Field(True, "text"),
+    "year": Field(True, "int"),
+    "ref": Field(False, "text"),
+    "url": Field(False, "text"),
+}
+
+
+def _sources(value: Any, line: int | None) -> tuple[Source, ...]:
+    if not isinstance(value, list) or not value:
+        raise ContentError(
+            "content.E006", "'sources' must be a list of sources.", SOURCE_EXAMPLE, line
+        )
+    sources = []
+    for item in value:
+        if isinstance(item, str):
+            raise ContentError(
+                "content.E006",
+                f"The source '{item[:60]}' is one line of text; a source needs its title, "
+                "publisher and year.",
+                SOURCE_EXAMPLE,
+                line,
+            )
+        found = _record("sources", item, SOURCE_FIELDS, line, SOURCE_EXAMPLE)
+        if not 1900 <= found["year"] <= 2100:
+            raise ContentError(
+                "content.E006",
+                f"The year {found['year']} of the source '{found['title']}' is not a real year.",
+                "Write the year the source was published or last updated, like 'year: 2024'.",
+                line,
+            )
+        url = found.get("url", "")
+        if url and not url.startswith("https://"):
+            raise ContentError(
+                "content.E006",
+                f"The address of the source '{found['title']}' does not start with https://.",
+                "Copy the full address from your browser, or leave 'url' out.",
+                line,
+            )
+        sources.append(Source(**found))
+    return tuple(sources)
+
+
+SIGNOFF_FIELDS = {"role": Field(True, "text"), "date": Field(True, "date")}
+SIGNOFF_HINT = (
+    "A sign-off is recorded by the content team after a clinical review, as\n"
+    "  clinical_signoff:\n    role: Clinical nurse specialist\n    date: 2026-11-24"
+)
+
+
+def _signoff(value: Any, line: int | None) -> Signoff:
+    return Signoff(**_record("clinical_signoff", value, SIGNOFF_FIELDS, line, SIGNOFF_HINT))
+
+
+CHANGE_FIELDS = {"date": Field(True, "date"), "note": Field(True, "text")}
+CHANGES_HINT = "Write each change as\n  - date: 2026-11-24\n    note: Added advice on driving."
+
+
+def _changes(value: Any, line: int | None) -> tuple[Change, ...]:
+    if not isinstance(value, list):
+        raise ContentError("content.E006", "'changes' must be a list.", CHANGES_HINT, line)
+    changes = [
+        Change(**_record("changes", item, CHANGE_FIELDS, line, CHANGES_HINT)) for item in value
+    ]
+    return tuple(sorted(changes, key=lambda change: change.date, reverse=True))

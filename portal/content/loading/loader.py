@@ -34,7 +34,22 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SECTION_INDEX = "_index.md"
 # Top-level URL paths that belong to the portal itself, so no section folder may take them.
 RESERVED_SECTIONS = frozenset(
-    {"api", "static", "search", "print", "contacts", "glossary", "medicines", "media", "admin"}
+    {
+        "api",
+        "static",
+        "search",
+        "print",
+        "contacts",
+        "glossary",
+        "medicines",
+        "media",
+        "admin",
+        "about-our-information",
+        "feedback",
+        "desk",
+        "recent-changes",
+        "offline",
+    }
 )
 
 

@@ -4,6 +4,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from portal.content.rendering.checklists import QUESTIONS_HEADING_ID, Checklist
@@ -12,21 +13,78 @@ from portal.content.rendering.markdown import Heading
 
 
 @dataclass(frozen=True)
-class Topic:
+class Source:
+    """Where a page's facts come from, as front matter gives it (DESIGN.md, "Content")."""
+
+    title: str
+    publisher: str
+    year: int
+    ref: str = ""  # a guideline number, such as "CG151"
+    url: str = ""  # only an address an editor confirmed exists
+
+
+@dataclass(frozen=True)
+class Signoff:
+    """A clinical reviewer's check of the page: the reviewer's role and the day, never a name.
+
+    Recorded only by a content team after a real review (the editors' desk writes it), never by
+    a page's author."""
+
+    role: str
+    date: datetime.date
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line under "What changed" that tells readers what is different, and when."""
+
+    date: datetime.date
+    note: str
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    """What a page may honestly say about its checking, shared by topics and sections."""
+
+    updated: datetime.date
+    next_review: datetime.date
+    clinical_signoff: Signoff | None
+
+    @property
+    def signed_off(self) -> bool:
+        """A sign-off that covers the text as it is now (not an older version of it)."""
+        return self.clinical_signoff is not None and self.clinical_signoff.date >= self.updated
+
+    def overdue(self, today: datetime.date) -> bool:
+        return self.next_review < today
+
+
+class Reviewable:
+    """Review status and sources for anything with front matter (topics and sections)."""
+
+    @property
+    def review(self) -> ReviewStatus:
+        return ReviewStatus(self.updated, self.next_review, self.clinical_signoff)
+
+
+@dataclass(frozen=True)
+class Topic(Reviewable):
     section: str
     slug: str
     title: str
     summary: str
     order: int
-    reviewed: datetime.date
+    updated: datetime.date  # when the text last changed
     next_review: datetime.date
     html: str
     headings: tuple[Heading, ...]
     text: str
     path: Path
     also_known_as: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     related: tuple[str, ...] = ()  # "section/slug" keys
+    clinical_signoff: Signoff | None = None
+    changes: tuple[Change, ...] = ()  # newest first
     body_line: int = 1  # line in the file where the markdown body starts
     checklists: tuple[Checklist, ...] = ()  # the body's plain lists, by heading (print views)
     medicines: tuple[str, ...] = ()  # names of the medicines its title or text names
@@ -40,6 +98,16 @@ class Topic:
     def url(self) -> str:
         return f"/{self.section}/{self.slug}/"
 
+    @cached_property
+    def lead_and_rest(self) -> tuple[str, str]:
+        """The body's HTML split before its first main heading.
+
+        Pages show the contents list between the two, so what comes first in a file (on an
+        emergency page, the 999 and 24-hour-line boxes) is always the first thing a reader
+        sees, never pushed down by a list of headings."""
+        cut = self.html.find("<h2")
+        return (self.html, "") if cut < 0 else (self.html[:cut], self.html[cut:])
+
     @property
     def word_count(self) -> int:
         return len(self.text.split())
@@ -51,7 +119,7 @@ class Topic:
 
 
 @dataclass(frozen=True)
-class Section:
+class Section(Reviewable):
     slug: str
     title: str
     summary: str
@@ -59,6 +127,12 @@ class Section:
     intro_html: str
     topics: tuple[Topic, ...]
     path: Path
+    # A section without an _index.md (a problem the checks report) has no dates of its own.
+    updated: datetime.date | None = None
+    next_review: datetime.date | None = None
+    sources: tuple[Source, ...] = ()
+    clinical_signoff: Signoff | None = None
+    changes: tuple[Change, ...] = ()
 
     @property
     def url(self) -> str:

@@ -25,8 +25,9 @@ def canonical_url(context, path: str | None = None) -> str:
 
 def medical_web_page(topic, url: str, site_url: str) -> dict:
     """schema.org MedicalWebPage for a topic. Only what the content states: no invented
-    reviewers or authors, and lastReviewed is the editors' own 'reviewed' date."""
-    return {
+    reviewers or authors. dateModified is when the text last changed; lastReviewed is given
+    only for a clinical sign-off that covers the text as it is now, with the reviewer's role."""
+    data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": topic.title,
@@ -34,7 +35,7 @@ def medical_web_page(topic, url: str, site_url: str) -> dict:
         "description": topic.summary,
         "url": url,
         "inLanguage": "en-GB",
-        "lastReviewed": topic.reviewed.isoformat(),
+        "dateModified": topic.updated.isoformat(),
         "audience": "https://schema.org/Patient",
         "about": {
             "@type": "MedicalCondition",
@@ -47,6 +48,20 @@ def medical_web_page(topic, url: str, site_url: str) -> dict:
         },
         "isPartOf": {"@type": "WebSite", "name": settings.PORTAL_SITE_NAME, "url": site_url},
     }
+    if topic.review.signed_off:
+        data["lastReviewed"] = topic.clinical_signoff.date.isoformat()
+    if topic.sources:
+        data["citation"] = [
+            {
+                "@type": "CreativeWork",
+                "name": item.title,
+                "publisher": {"@type": "Organization", "name": item.publisher},
+                "datePublished": str(item.year),
+                **({"url": item.url} if item.url else {}),
+            }
+            for item in topic.sources
+        ]
+    return data
 
 
 def script_json(data: dict) -> SafeString:

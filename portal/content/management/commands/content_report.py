@@ -1,7 +1,10 @@
 """`manage.py content_report`: one row a page, most urgent review first, for the editors' meeting.
 
---strict exits with an error when any page is past its review date, so a scheduled job or a
-publishing step can refuse to go ahead until the review is done.
+Each row says whether a clinical reviewer has signed the page off; the totals list the pages
+still awaiting sign-off (section pages included) and those past review. --strict exits with an
+error when any page is past its review date, so a scheduled job or a publishing step can refuse
+to go ahead until the review is done. (`manage.py golive_check` is the stricter gate before the
+whole site is launched: see content/README.md.)
 """
 
 import datetime
@@ -13,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from portal.content.checks import readability
 from portal.content.loading.loader import load_library
 from portal.content.loading.models import Topic
+from portal.content.checks.review_status import pages_awaiting_signoff, pages_past_review
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,25 @@ def report_rows(library, today: datetime.date) -> list[Row]:
     return rows
 
 
-COLUMNS = ("Page", "Reviewed", "Next review", "Days overdue", "Reading age", "Words", "Sources")
+COLUMNS = (
+    "Page",
+    "Updated",
+    "Next review",
+    "Days overdue",
+    "Clinical sign-off",
+    "Reading age",
+    "Words",
+    "Sources",
+)
+
+
+def signoff_cell(page) -> str:
+    signoff = page.clinical_signoff
+    if signoff is None:
+        return "awaiting"
+    if not page.review.signed_off:
+        return f"awaiting (last {signoff.date.isoformat()}, text changed since)"
+    return f"{signoff.role}, {signoff.date.isoformat()}"
 
 
 def _cells(row: Row) -> tuple[str, ...]:
@@ -50,9 +72,10 @@ def _cells(row: Row) -> tuple[str, ...]:
         age += " (above target)"
     return (
         row.topic.key,
-        row.topic.reviewed.isoformat(),
+        row.topic.updated.isoformat(),
         row.topic.next_review.isoformat(),
         str(row.days_overdue) if row.overdue else "-",
+        signoff_cell(row.topic),
         age,
         str(row.topic.word_count),
         str(len(row.topic.sources)),
@@ -62,7 +85,10 @@ def _cells(row: Row) -> tuple[str, ...]:
 class Command(BaseCommand):
     # Runs on broken content too: the editor needs it most then (`check` reports the errors).
     requires_system_checks = []
-    help = "Review dates, reading age, word count and sources of every page, most urgent first."
+    help = (
+        "Review dates, clinical sign-off, reading age, word count and sources of every page, "
+        "most urgent first."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -98,6 +124,14 @@ class Command(BaseCommand):
             f"{len(rows)} pages on {today.isoformat()}: {len(overdue)} overdue for review, "
             f"{len(above)} above the target reading age of {readability.TARGET_READING_AGE:g}."
         )
+        waiting = pages_awaiting_signoff(library)
+        self.stdout.write(
+            f"{len(waiting)} page(s) awaiting clinical sign-off"
+            + (": " + ", ".join(waiting) if waiting else ".")
+        )
+        past = pages_past_review(library, today)
+        if past:
+            self.stdout.write(f"{len(past)} page(s) past review: " + ", ".join(past))
         unreadable = {p.path for p in library.problems if p.is_error}
         if unreadable:
             self.stdout.write(

@@ -18,12 +18,17 @@ TEMPLATE = """---
 title: {title}
 summary: {summary}
 order: {order}
-reviewed: {today}
+updated: {today}
 next_review: {next_review}
 also_known_as: []
 sources:
-  - "{placeholder} where the facts come from, for example a section of the source document"
+  - title: "{placeholder} the title of the page or guideline the facts come from"
+    publisher: "{placeholder} who published it, for example NHS, NICE or Macmillan"
+    year: {year}
 related: []
+changes:
+  - date: {today}
+    note: New page.
 ---
 {placeholder} one or two sentences that say what this page is about, in plain words.
 
@@ -86,6 +91,7 @@ class Command(BaseCommand):
             order=max((topic.order for topic in found.topics), default=0) + 1,
             today=today.isoformat(),
             next_review=a_year_on(today).isoformat(),
+            year=today.year,
             placeholder=PLACEHOLDER,
         )
         path.write_text(text, encoding="utf-8")
