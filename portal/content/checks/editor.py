@@ -305,7 +305,7 @@ def _review_problems(document: Document, today: datetime.date):
     signoff = meta.get("clinical_signoff")
     if signoff is not None and signoff.date > today:
         yield Problem(
-            "content.E034",
+            "content.E035",
             document.path,
             f"The clinical sign-off is dated {signoff.date:%-d %B %Y}, which is in the future.",
             "A sign-off records a review that has happened: give the day it was done.",

@@ -66,7 +66,7 @@ ERRORS = [
     ("source-as-one-line.md", "about/source-as-one-line.md", "content.E006", 7),
     ("source-without-year.md", "about/source-without-year.md", "content.E004", 7),
     ("source-address-not-https.md", "about/source-address-not-https.md", "content.E006", 7),
-    ("signoff-in-future.md", "about/signoff-in-future.md", "content.E034", 11),
+    ("signoff-in-future.md", "about/signoff-in-future.md", "content.E035", 11),
     ("signoff-as-text.md", "about/signoff-as-text.md", "content.E006", 11),
     ("change-without-note.md", "about/change-without-note.md", "content.E004", 11),
     ("empty.md", "about/empty.md", "content.E001", None),
