@@ -47,13 +47,15 @@ def test_section_and_home_have_their_own_descriptions(client):
     assert json_ld(home) == []  # only topic pages describe themselves as medical pages
 
 
-def test_topic_json_ld_is_a_medical_web_page_with_its_review_date(client):
+def test_topic_json_ld_is_a_medical_web_page_with_its_dates(client):
     topic = loaded(FIXTURE_CONTENT).topic("about", "what-it-is")
     html = client.get(topic.url).content.decode()
     [data] = json_ld(html)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"
-    assert data["lastReviewed"] == topic.reviewed.isoformat() == "2026-01-10"
+    assert data["dateModified"] == topic.updated.isoformat() == "2026-01-10"
+    assert "lastReviewed" not in data  # no clinician has signed the fixture page off
+    assert data["citation"][0]["publisher"]["name"] == "Fixture publisher"
     assert data["name"] == topic.title and data["description"] == topic.summary
     assert data["url"] == "http://testserver/about/what-it-is/"
     # Never invented people: the content names no reviewers or authors.
@@ -79,7 +81,7 @@ def test_not_found_page_has_no_canonical(client):
     assert b'rel="canonical"' not in response.content
 
 
-def test_sitemap_lists_every_section_and_topic_with_review_dates(client, real_content):
+def test_sitemap_lists_every_section_and_topic_with_the_day_it_changed(client, real_content):
     library = loaded(real_content)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
@@ -92,9 +94,10 @@ def test_sitemap_lists_every_section_and_topic_with_review_dates(client, real_co
         for url in root.findall("sm:url", SITEMAP_NS)
     }
     for topic in library.topics.values():
-        assert entries["http://testserver" + topic.url] == topic.reviewed.isoformat()
+        assert entries["http://testserver" + topic.url] == topic.updated.isoformat()
     for section in library.sections:
-        latest = max(topic.reviewed for topic in section.topics).isoformat()
+        latest = max(day for day in (section.updated, *(t.updated for t in section.topics)) if day)
+        latest = latest.isoformat()
         assert entries["http://testserver" + section.url] == latest
     for path in ("/", "/glossary/", "/medicines/", "/contacts/"):
         assert "http://testserver" + path in entries

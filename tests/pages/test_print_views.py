@@ -20,7 +20,8 @@ def test_topic_sheet_has_everything_a_sheet_needs_and_no_navigation(client):
     assert html.count("<h1") == 1 and "What it is</h1>" in html
     assert "What secondary breast cancer is." in html
     assert 'id="where-it-spreads"' in html  # the body
-    assert "Page last reviewed" in html and "10 January 2026" in html
+    assert "Last updated" in html and "10 January 2026" in html
+    assert "not yet been checked by a clinician" in html and "Fixture publisher, 2025" in html
     assert "Next review due" in html and "10 January 2027" in html
     assert (
         'Printed from <span class="printed-from__address">http://testserver/about/what-it-is/'
@@ -114,7 +115,8 @@ def test_pack_is_capped(client, content_copy):
     for number in range(MAX_PACK_TOPICS + 2):
         (content_copy / "about" / f"extra-{number:02d}.md").write_text(
             f"---\ntitle: Extra {number:02d}\nsummary: An extra page.\norder: {10 + number}\n"
-            "reviewed: 2026-01-01\nnext_review: 2027-01-01\n---\nWords.\n",
+            "updated: 2026-01-01\nnext_review: 2027-01-01\n"
+            "sources: [{title: Test source, publisher: Test publisher, year: 2025}]\n---\nWords.\n",
             encoding="utf-8",
         )
     query = "&".join(f"topic=about/extra-{number:02d}" for number in range(MAX_PACK_TOPICS + 2))
@@ -127,7 +129,8 @@ def test_pack_is_capped(client, content_copy):
 def test_question_sheet_takes_questions_from_the_library(client, content_copy):
     (content_copy / "about" / "asking.md").write_text(
         "---\ntitle: Asking\nsummary: Asking things.\norder: 5\n"
-        "reviewed: 2026-01-01\nnext_review: 2027-01-01\n---\n"
+        "updated: 2026-01-01\nnext_review: 2027-01-01\n"
+        "sources: [{title: Test source, publisher: Test publisher, year: 2025}]\n---\n"
         "## Questions to ask your team\n\n- Which treatment will I have?\n- Who do I call?\n",
         encoding="utf-8",
     )
@@ -147,7 +150,7 @@ def test_emergency_card_fields_are_labelled_and_outside_any_form(client):
     html = html_of(client, "/print/emergency-card/")
     assert html.count("<h1") == 1
     assert "<form" not in html
-    for label in ("My 24-hour hospital line", "My hospital", "My consultant"):
+    for label in ("My 24-hour hospital line (if I have one)", "My hospital", "My consultant"):
         assert f">{label}</label>" in html
     ids = re.findall(r'<input type="[a-z]+" id="([^"]+)"', html)
     assert len(ids) >= 3

@@ -20,7 +20,8 @@ def test_topic_page_has_breadcrumbs_contents_review_dates_and_helpline(client):
     html = client.get("/about/what-it-is/").content.decode()
     assert 'aria-label="Breadcrumb"' in html
     assert "On this page" in html and 'href="#where-it-spreads"' in html
-    assert "Page last reviewed" in html and "10 January 2026" in html
+    assert "Last updated" in html and "10 January 2026" in html
+    assert "not yet been checked by a clinician" in html and "Fixture publisher, 2025" in html
     assert "Next review due" in html and "10 January 2027" in html
     assert 'href="tel:08088006000"' in html
     assert 'href="/emergencies/high-calcium/"' in html  # related page
@@ -75,8 +76,17 @@ def test_pages_refuse_post(client):
 def test_api_topics_shape(client):
     data = client.get("/api/topics/").json()
     first = data["results"][0]
-    assert set(first) == {"title", "url", "section", "summary", "reviewed", "next_review"}
-    assert first["url"] == "/about/what-it-is/" and first["reviewed"] == "2026-01-10"
+    assert set(first) == {
+        "title",
+        "url",
+        "section",
+        "summary",
+        "updated",
+        "next_review",
+        "clinical_signoff",
+    }
+    assert first["url"] == "/about/what-it-is/" and first["updated"] == "2026-01-10"
+    assert first["clinical_signoff"] is None
     assert len(data["results"]) == 3
 
 

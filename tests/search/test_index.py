@@ -19,12 +19,15 @@ from portal.search.index import (
 )
 from portal.search.service import get_index, highlight
 
+SOURCES = "sources: [{title: Test source, publisher: Test publisher, year: 2025}]\n"
+
 
 def write_topic(folder, slug, title, body, also_known_as=(), summary="A page."):
     names = "".join(f"\n  - {name}" for name in also_known_as)
     (folder / f"{slug}.md").write_text(
-        f"---\ntitle: {title}\nsummary: {summary}\norder: 5\nreviewed: 2026-01-10\n"
-        f"next_review: 2027-01-10\nalso_known_as:{names or ' []'}\n---\n{body}\n",
+        f"---\ntitle: {title}\nsummary: {summary}\norder: 5\nupdated: 2026-01-10\n"
+        f"next_review: 2027-01-10\nalso_known_as:{names or ' []'}\n"
+        f"{SOURCES}---\n{body}\n",
         encoding="utf-8",
     )
 

@@ -18,10 +18,12 @@ def test_topic_fields(fixture_content):
     topic = loaded(fixture_content).topic("about", "what-it-is")
     assert topic.title == "What it is"
     assert topic.url == "/about/what-it-is/"
-    assert topic.reviewed == datetime.date(2026, 1, 10)
+    assert topic.updated == datetime.date(2026, 1, 10)
+    assert [source.publisher for source in topic.sources] == ["Fixture publisher"]
+    assert topic.clinical_signoff is None and topic.changes == ()
     assert topic.also_known_as == ("mets",)
     assert "bones, lungs, liver and brain" in topic.text
-    assert topic.body_line == 15
+    assert topic.body_line == 17
 
 
 def test_related_link_to_a_missing_page_is_an_error(fixture_content):

@@ -23,17 +23,21 @@ def report(*args) -> list[str]:
 
 def test_report_has_one_row_a_page_with_every_column(clean_copy):
     lines = report()
-    assert lines[0].split()[:2] == ["Page", "Reviewed"]
-    for column in ("Next review", "Days overdue", "Reading age", "Words", "Sources"):
+    assert lines[0].split()[:2] == ["Page", "Updated"]
+    for column in ("Next review", "Days overdue", "Clinical sign-off", "Reading age", "Words"):
         assert column in lines[0]
     rows = [line for line in lines[2:] if line.startswith(("about/", "emergencies/"))]
     assert sorted(row.split()[0] for row in rows) == ["about/good-page", "emergencies/high-calcium"]
-    assert "2 pages" in lines[-1] and "0 overdue" in lines[-1]
+    assert all(" awaiting " in row for row in rows)  # nothing in the fixtures is signed off
+    totals = next(line for line in lines if " pages on " in line)
+    assert "2 pages" in totals and "0 overdue" in totals
+    waiting = next(line for line in lines if "awaiting clinical sign-off" in line)
+    assert "about/_index" in waiting and "emergencies/high-calcium" in waiting
 
 
 def test_most_overdue_page_comes_first(clean_copy):
     page = clean_copy / "emergencies" / "high-calcium.md"
-    text = re.sub(r"reviewed: .*", "reviewed: 2025-03-01", page.read_text())
+    text = re.sub(r"updated: .*", "updated: 2025-03-01", page.read_text())
     page.write_text(re.sub(r"next_review: .*", "next_review: 2026-02-01", text))
     lines = report("--today", "2026-03-01")
     first = lines[2].split()
@@ -60,7 +64,7 @@ def test_new_topic_writes_a_valid_page_with_todays_dates(clean_copy):
     topic = library.topic("about", "bone-pain")
     assert library.problems == () and topic.title == "Bone pain: what helps"
     today = datetime.date.today()
-    assert topic.reviewed == today and (topic.next_review - today).days in (365, 366)
+    assert topic.updated == today and (topic.next_review - today).days in (365, 366)
     assert topic.order == 2  # after the section's last page
     ids = {problem.id for problem in check_library(library, site_path)}
     assert ids == {"content.W006"}  # only: "write the page", until the editor does

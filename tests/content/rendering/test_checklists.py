@@ -38,7 +38,8 @@ def test_lists_are_read_by_heading_and_care_card_lists_left_out():
 def test_topic_questions_come_from_the_questions_heading(content_copy):
     (content_copy / "about" / "asking.md").write_text(
         "---\ntitle: Asking\nsummary: Asking things.\norder: 5\n"
-        "reviewed: 2026-01-01\nnext_review: 2027-01-01\n---\n" + BODY,
+        "updated: 2026-01-01\nnext_review: 2027-01-01\n"
+        "sources: [{title: Test source, publisher: Test publisher, year: 2025}]\n---\n" + BODY,
         encoding="utf-8",
     )
     library = load_library(content_copy)
