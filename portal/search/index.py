@@ -3,18 +3,18 @@ the query pipeline needs (vocabulary, spellings, phrasebook) worked out at build
 that a search does no work proportional to the number of pages.
 """
 
-import hashlib
+import math
 import sqlite3
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
 from portal.library.models import Library, Topic
-from portal.search import excerpt, index_cache
+from portal.search import excerpt
 from portal.search import query as q
 from portal.search.excerpt import MARK_END, MARK_START
+from portal.search.spelling import Speller
 
 EMERGENCY_SECTION = "emergencies"
 
@@ -60,6 +60,7 @@ _MATCH_SQL = (
 SCORE_ALL_UP_TO = 300
 _COUNT_SQL = "SELECT count(*) FROM pages WHERE pages MATCH ?"
 _HEAD_FIELDS = "{title names headings summary} : ("
+_NAME_FIELDS = "{title names} : ("
 # The head fields again, for scoring them alone when very many pages match (SearchIndex.match).
 # Matching them inside `pages` walks every body's word lists too (a common word is in most
 # bodies); here the lists hold only the head fields. bm25 divides by the page's whole length,
@@ -84,6 +85,7 @@ _HEAD_MATCH_SQL = (
     "SELECT rowid, bm25(heads, 10.0, 6.0, 3.0, 2.5, 0.0) AS score FROM heads "
     "WHERE heads MATCH ? ORDER BY score, rowid"
 )
+_IN_HEADS_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? AND rowid = ?"
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
 _ROWIDS_SQL = "SELECT rowid FROM pages WHERE pages MATCH ?"
 
@@ -160,19 +162,6 @@ def _stems(db: sqlite3.Connection, words: list[str]) -> list[str]:
     return [found[0] if len(found := tokens[n]) == 1 else word for n, word in enumerate(words)]
 
 
-def _key(rows: list[tuple]) -> bytes:
-    """Changes whenever a built index could: the rows, this code, the query code, SQLite."""
-    digest = hashlib.blake2b(digest_size=index_cache.KEY_BYTES)
-    for module in (__file__, q.__file__):
-        digest.update(Path(module).read_bytes())
-    digest.update(sqlite3.sqlite_version.encode())
-    for row in rows:
-        for field in row[1:]:
-            digest.update(field.encode())
-            digest.update(b"\0")  # field boundaries count: ("ab", "c") is not ("a", "bc")
-    return digest.digest()
-
-
 @dataclass(frozen=True)
 class Hit:
     topic: Topic
@@ -186,13 +175,7 @@ class SearchIndex:
         self.library = library
         self.topics: list[Topic] = [t for section in library.sections for t in section.topics]
         self._lock = threading.Lock()
-        rows = self._rows(library)
-        key = _key(rows)
-        db = index_cache.load(library.content_dir, key)
-        if db is None:
-            db = self._build(rows)
-            index_cache.save(library.content_dir, key, db)
-        self._db = db
+        self._db = self._build(self._rows(library))
         # In the order first met, as when counted.
         words = self._db.execute(_WORDS_SQL).fetchall()
         document_frequency = {word: pages for word, pages, _ in words}
@@ -205,7 +188,7 @@ class SearchIndex:
                 document_frequency.setdefault(word, 0)  # known words, so never "corrected"
         self.frequency: dict[str, int] = document_frequency
         self.variants = self._variants(self.frequency)
-        self.delete_index = self._delete_index(self.frequency)
+        self.speller = Speller(self.frequency)
         self.emergency_names = self._emergency_names()
 
     def _rows(self, library: Library) -> list[tuple]:
@@ -295,20 +278,6 @@ class SearchIndex:
                 by_key[q.spelling_key(word)].append(word)
         return {key: tuple(words) for key, words in by_key.items()}
 
-    @staticmethod
-    def _delete_index(frequency: dict[str, int]) -> dict[str, tuple[str, ...]]:
-        """Symmetric-delete table: a typo is found by a few dictionary look-ups, not a scan.
-
-        Words of 7+ letters get two deletions, because a 9-letter word with two typos may be
-        a 7-letter word; shorter words need only one.
-        """
-        table: dict[str, list[str]] = defaultdict(list)
-        for word in frequency:
-            if len(word) >= q.ONE_TYPO_FROM - 1 and word.isalpha():
-                for variant in q.deletes(word, 2 if len(word) >= 7 else 1):
-                    table[variant].append(word)
-        return {key: tuple(words) for key, words in table.items()}
-
     def _emergency_names(self) -> dict[tuple[str, ...], frozenset[int]]:
         """Names that point at one emergency page: its title and the alternative names that no
         other kind of page shares (so "bone mets", also a treatment page's name, does not)."""
@@ -351,6 +320,30 @@ class SearchIndex:
             if not total:
                 return [], 0
             return self._db.execute(_MATCH_SQL, (expression,)).fetchall(), total
+
+    def scores(self, expression: str) -> list[tuple[int, float]]:
+        """(rowid, score) of every page matching, higher better (bm25 negated)."""
+        with self._lock:
+            rows = self._db.execute(_MATCH_SQL, (expression,)).fetchall()
+        return [(rowid, -score) for rowid, score in rows]
+
+    def weight(self, expression: str) -> float:
+        """How much information matching this carries: the rarer across the site, the more.
+        Matching no page at all carries the most (the site has nothing on it)."""
+        with self._lock:
+            pages = self._db.execute(_COUNT_SQL, (expression,)).fetchone()[0]
+        return math.log((len(self.topics) + 1) / (pages + 0.5))
+
+    def in_head_fields(self, rowid: int, expression: str, names_only: bool = False) -> bool:
+        """Whether the page has this in its title, other names, headings or summary (or, with
+        names_only, in its title or other names)."""
+        fields = _NAME_FIELDS if names_only else _HEAD_FIELDS
+        with self._lock:
+            row = self._db.execute(_IN_HEADS_SQL, (fields + expression + ")", rowid))
+            return row.fetchone() is not None
+
+    def correct(self, word: str) -> str | None:
+        return self.speller.correct(word)
 
     def matches_anything(self, word: str) -> bool:
         with self._lock:

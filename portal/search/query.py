@@ -5,7 +5,7 @@ Each step is a plain function, so each can be tested alone:
     cut -> normalise -> find_concepts (lay words, abbreviations, brands; stop words dropped)
         -> spelling variants (UK/US) -> to_fts (every term quoted; all terms or any term)
 
-and, when nothing matches, `correct` proposes a spelling from the index's own vocabulary.
+and a word the index cannot match is corrected against the pages' own words (spelling.py).
 Nothing a user types ever reaches FTS5 as syntax: tokens are letters and digits only, and
 each is written inside double quotes.
 """
@@ -37,7 +37,7 @@ STOP_WORDS = frozenset(
     symptom symptoms sign signs
     happen happens happened happening find make makes made take takes give gives see look
     looks say says think way ways best good better
-    help please need needs want know tell stop mean means thing things something anything
+    help please need needs want know tell mean means thing things something anything
     like about after before during while since
     """.split()
 )
@@ -242,6 +242,27 @@ def concept_fts(concept: Concept) -> str:
     return _any_of(list(dict.fromkeys(options)))
 
 
+def typed_fts(concept: Concept) -> str:
+    """The words typed for a concept, all of them, each in any spelling (no meanings)."""
+    if not concept.typed:
+        return concept_fts(concept)
+    return " AND ".join(_any_of([quote(v) for v in variants]) for variants in concept.typed)
+
+
+def options(concept: Concept, synonym_share: float) -> list[tuple[str, float]]:
+    """The ways a page can match one concept, each as an FTS5 expression with the share of
+    its score it keeps: the words typed (all of them, any spelling) in full, each meaning
+    from the data files at `synonym_share`. A meaning that is the typed words counts as typed."""
+    found: dict[str, float] = {}
+    if concept.typed:
+        found[typed_fts(concept)] = 1.0
+    typed_phrase = " ".join(concept.words)
+    for phrase in concept.means:
+        if phrase and quote(phrase) not in found:
+            found[quote(phrase)] = 1.0 if phrase == typed_phrase else synonym_share
+    return list(found.items())
+
+
 def to_fts(concepts: list[Concept], require_all: bool = True) -> str:
     """The FTS5 MATCH expression: every concept (all-terms) or at least one (any-term)."""
     parts = [concept_fts(concept) for concept in concepts]
@@ -295,49 +316,3 @@ def allowed_typos(word: str) -> int:
     if len(word) >= ONE_TYPO_FROM:
         return 1
     return 0
-
-
-def deletes(word: str, depth: int) -> set[str]:
-    """Every string made by deleting up to `depth` letters (symmetric-delete spelling)."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein (optimal string alignment): a swap of two letters is one typo."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, start=1):
-            cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)]
-
-
-def correct(
-    word: str, delete_index: Mapping[str, Iterable[str]], frequency: Mapping[str, int]
-) -> str | None:
-    """The closest word the index knows within the typos allowed, commonest first; None if
-    there is none or the word is too short to guess at."""
-    limit = allowed_typos(word)
-    if not limit or not word.isalpha():
-        return None
-    candidates: set[str] = set()
-    for variant in deletes(word, limit):
-        candidates.update(delete_index.get(variant, ()))
-    scored = []
-    for candidate in candidates:
-        if candidate == word:
-            continue
-        distance = edit_distance(word, candidate)
-        if distance <= limit:
-            scored.append((distance, -frequency.get(candidate, 0), candidate))
-    return min(scored)[2] if scored else None

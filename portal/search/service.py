@@ -18,10 +18,17 @@ from portal.library.models import Topic
 from portal.library.store import get_library
 from portal.search import query as q
 from portal.search.excerpt import MARK_END, MARK_START
-from portal.search.index import SearchIndex, fold
+from portal.search.index import EMERGENCY_SECTION, SearchIndex, fold
 
 # Enough to choose from on a phone; more words narrow a search better than a longer list.
 MAX_RESULTS = 10
+# A page found only through a synonym scores this share of the same match on the typed words.
+SYNONYM_SHARE = 0.5
+# The first page answers the question when it has concepts carrying this share of the
+# question's information, and in its head fields one at least this rare (the weight of a
+# word about a third of the pages use): see _confident.
+CONFIDENT_COVERAGE = 0.6
+HEAD_WEIGHT = 1.0
 
 _lock = threading.Lock()
 _index: SearchIndex | None = None
@@ -75,6 +82,7 @@ class SearchResponse:
     total: int  # matching pages, of which at most MAX_RESULTS are in results
     truncated: bool = False  # the input was longer than MAX_QUERY_LENGTH
     any_term: bool = False  # no page had every word; these have some of them
+    confident: bool = False  # the first page really answers the question (see _confident)
 
 
 def highlight(marked: str) -> SafeString:
@@ -87,16 +95,6 @@ def _concepts(index: SearchIndex, tokens: list[str]) -> list[q.Concept]:
     return q.find_concepts(tokens, index.phrasebook, index.variants, index.longest_phrase)
 
 
-def _match(
-    index: SearchIndex, concepts: list[q.Concept], require_all: bool = True
-) -> tuple[list[tuple[int, float]], int]:
-    """The best pages and how many match: scored with the whole expression, counted with the
-    cheaper one that matches the same pages."""
-    return index.match(
-        q.to_fts(concepts, require_all), MAX_RESULTS, q.same_pages_fts(concepts, require_all)
-    )
-
-
 def _corrected(index: SearchIndex, tokens: list[str]) -> list[str]:
     """The tokens with each word the index cannot match replaced by its closest known word."""
     corrected = []
@@ -107,48 +105,105 @@ def _corrected(index: SearchIndex, tokens: list[str]) -> list[str]:
             and token not in index.frequency
             and not index.matches_anything(token)
         ):
-            replacement = q.correct(token, index.delete_index, index.frequency)
+            replacement = index.correct(token)
         corrected.append(replacement or token)
     return corrected
 
 
-def _most_concepts_first(
-    index: SearchIndex, concepts: list[q.Concept], hits: list[tuple[int, float]]
-) -> list[tuple[int, float]]:
-    """For any-term results: pages with more of the question's concepts first, then bm25."""
-    if len(concepts) <= 2:
-        # No page has them all (or this would not be an any-term search), so with two
-        # concepts every page has exactly one: nothing to reorder, and no need to look.
-        return hits
-    matched: Counter[int] = Counter()
-    for concept in concepts:
-        matched.update(index.rowids(q.concept_fts(concept)))
-    return sorted(hits, key=lambda hit: (-matched[hit[0]], hit[1]))
+@dataclass(frozen=True)
+class Ranked:
+    """The pages that match any concept, best first, and what the best one covers."""
+
+    hits: list[int]  # rowids, best first
+    matched: dict[int, frozenset[int]]  # rowid -> indexes of the concepts it matches
+    weights: list[float]  # each concept's information weight (rarity across the site)
 
 
-def _emergency_first(
-    index: SearchIndex, concepts: list[q.Concept], hits: list[tuple[int, float]]
-) -> list[tuple[int, float]]:
-    """Put an emergency page first when the question names it and describes its signs.
+def _rank(index: SearchIndex, concepts: list[q.Concept]) -> Ranked:
+    """Score each page by the concepts it matches, each concept counted once.
 
-    A page qualifies when some part of the question is one of its own names (title, or an
-    alternative name no other kind of page shares, reached directly or through synonyms.yml)
-    and every part of the question is found among its signs (its emergency and urgent care
-    cards, summary and names). "back pain and numb legs" qualifies for spinal cord
-    compression; "pain and constipation" names no emergency, so ranking decides.
+    A concept's score on a page is bm25 (title, names, headings, summary, body; rarer words
+    weigh more) of the best of its options: the words typed, or a meaning from the data
+    files scaled by SYNONYM_SHARE, so the words typed outrank a synonym's. A page's score is
+    the sum over the concepts it matches, so when no page has every word, the pages with the
+    most informative ones come first, and a word most pages share adds almost nothing.
     """
+    totals: Counter[int] = Counter()
+    matched: dict[int, set[int]] = {}
+    for number, concept in enumerate(concepts):
+        best: dict[int, float] = {}
+        for expression, share in q.options(concept, SYNONYM_SHARE):
+            for rowid, score in index.scores(expression):
+                value = share * score
+                if value > best.get(rowid, -1.0):
+                    best[rowid] = value
+        for rowid, value in best.items():
+            totals[rowid] += value
+            matched.setdefault(rowid, set()).add(number)
+    hits = sorted(totals, key=lambda rowid: (-totals[rowid], rowid))
+    weights = [index.weight(q.typed_fts(concept)) for concept in concepts]
+    return Ranked(hits, {k: frozenset(v) for k, v in matched.items()}, weights)
+
+
+def _confident(index: SearchIndex, concepts: list[q.Concept], ranked: Ranked) -> bool:
+    """Whether the first page really answers the question.
+
+    It must match concepts carrying at least CONFIDENT_COVERAGE of the question's information
+    (a concept weighs the rarity of the words typed for it; a word the site never uses
+    weighs most, since the site has nothing about it), and have one of them that is not a
+    common word (HEAD_WEIGHT) in its title, other names, headings or summary, or any of them
+    in its title or other names: a page that mentions a word in passing does not answer a
+    question about it.
+    """
+    if not ranked.hits:
+        return False
+    first = ranked.hits[0]
+    matched = ranked.matched[first]
+    if index.topics[first].section == EMERGENCY_SECTION:
+        # An emergency described by two or more of its signs is answered, however the
+        # reader put the rest: better a true alarm than "we have nothing on this".
+        signs = sum(1 for c in concepts if first in index.signs_match(q.concept_fts(c)))
+        if signs >= 2:
+            return True
+    total = sum(ranked.weights)
+    covered = sum(ranked.weights[n] for n in matched)
+    if total <= 0 or covered / total < CONFIDENT_COVERAGE:
+        return False
+    return any(
+        index.in_head_fields(first, q.concept_fts(concepts[n]), names_only=True)
+        or (
+            ranked.weights[n] >= HEAD_WEIGHT
+            and index.in_head_fields(first, q.concept_fts(concepts[n]))
+        )
+        for n in matched
+    )
+
+
+def _emergency_first(index: SearchIndex, concepts: list[q.Concept], hits: list[int]) -> list[int]:
+    """Put an emergency page first when the question describes its signs.
+
+    A page qualifies when every part of the question is found among its signs (its emergency
+    and urgent care cards, summary and names), and either the question names it (its title,
+    or an alternative name no other kind of page shares, directly or through synonyms.yml)
+    or describes it with at least two signs. "back pain and numb legs" qualifies for spinal
+    cord compression; "tired", one word, names no emergency, so ranking decides.
+    """
+    if not concepts:
+        return hits
     named: set[int] = set()
     for concept in concepts:
         for phrase in (concept.words, *(m.split() for m in concept.means)):
             named |= index.emergency_names.get(fold(phrase), frozenset())
-    if not named:
+    if not named and len(concepts) < 2:
         return hits
-    first = named & index.signs_match(q.to_fts(concepts))
+    described = index.signs_match(q.to_fts(concepts))
+    first = described & named if named else described
     if not first:
         return hits
     # An emergency page matched only in its cards may not be among the scored pages.
-    missing = [(rowid, 0.0) for rowid in sorted(first - {rowid for rowid, _ in hits})]
-    return [h for h in hits if h[0] in first] + missing + [h for h in hits if h[0] not in first]
+    order = {rowid: n for n, rowid in enumerate(hits)}
+    chosen = sorted(first, key=lambda rowid: order.get(rowid, len(order) + rowid))
+    return chosen + [rowid for rowid in hits if rowid not in first]
 
 
 def search(text: str, exact: bool = False) -> SearchResponse:
@@ -160,23 +215,19 @@ def search(text: str, exact: bool = False) -> SearchResponse:
     index = get_index()
     suggestion = None
     concepts = _concepts(index, tokens)
-    hits, total = _match(index, concepts)
-    if not hits and not exact:
+    if not exact:
         corrected = _corrected(index, tokens)
         if corrected != tokens:
             suggestion = " ".join(corrected)
             concepts = _concepts(index, corrected)
-            hits, total = _match(index, concepts)
-    any_term = False
-    if not hits and len(concepts) > 1:
-        any_term = True
-        hits, total = _match(index, concepts, require_all=False)
-        hits = _most_concepts_first(index, concepts, hits)
-    if not hits:
+    ranked = _rank(index, concepts)
+    if not ranked.hits:
         # Correction found nothing either: say nothing about it rather than mislead.
         return SearchResponse(query, None, (), 0, truncated)
-    hits = _emergency_first(index, concepts, hits)
-    top = [rowid for rowid, _ in hits[:MAX_RESULTS]]
+    any_term = len(ranked.matched[ranked.hits[0]]) < len(concepts)
+    hits = _emergency_first(index, concepts, ranked.hits)
+    confident = _confident(index, concepts, ranked) or hits[0] != ranked.hits[0]
+    top = hits[:MAX_RESULTS]
     snippets = index.snippets(q.phrases(concepts), top)
     library = index.library
     results = []
@@ -190,4 +241,6 @@ def search(text: str, exact: bool = False) -> SearchResponse:
                 snippet=highlight(snippets.get(rowid, topic.summary)),
             )
         )
-    return SearchResponse(query, suggestion, tuple(results), total, truncated, any_term)
+    return SearchResponse(
+        query, suggestion, tuple(results), len(hits), truncated, any_term, confident
+    )
