@@ -13,7 +13,7 @@ each is written inside double quotes.
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 # Long enough for any real question; cutting keeps the work per request bounded.
 MAX_QUERY_LENGTH = 200
@@ -269,45 +269,6 @@ def to_fts(concepts: list[Concept], require_all: bool = True) -> str:
     if not parts:
         return ""
     return (" AND " if require_all else " OR ").join(parts)
-
-
-def _implied(phrase: str, concept: Concept) -> bool:
-    """Whether every page with this meaning also matches another of the concept's options:
-    all its typed words (a spelling of each is among the phrase's words), or a shorter meaning
-    found inside the phrase ("feeling sick" always has "sick")."""
-    words = phrase.split()
-    if concept.typed and all(any(v in words for v in variants) for variants in concept.typed):
-        return True
-    for other in concept.means:
-        inner = other.split()
-        if len(inner) < len(words) and any(
-            words[i : i + len(inner)] == inner for i in range(len(words) - len(inner) + 1)
-        ):
-            return True
-    return False
-
-
-def phrases(concepts: list[Concept]) -> list[tuple[str, ...]]:
-    """Every phrase to_fts puts in the expression, as its words: what a result marks."""
-    found: list[tuple[str, ...]] = []
-    for concept in concepts:
-        for variants in concept.typed:
-            found.extend((variant,) for variant in variants)
-        found.extend(tuple(phrase.split()) for phrase in concept.means if phrase)
-    return found
-
-
-def same_pages_fts(concepts: list[Concept], require_all: bool = True) -> str:
-    """An expression matching exactly the pages to_fts matches, with fewer phrases to check.
-
-    For counting: a phrase costs FTS5 a comparison of word positions on every page that has
-    its words, and a phrase implied by another option adds no page. Not for ranking or
-    snippets, where each phrase found adds to a page's score and to what is marked.
-    """
-    return to_fts(
-        [replace(c, means=tuple(m for m in c.means if not _implied(m, c))) for c in concepts],
-        require_all,
-    )
 
 
 def allowed_typos(word: str) -> int:

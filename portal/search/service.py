@@ -17,8 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from portal.library.models import Topic
 from portal.library.store import get_library
 from portal.search import query as q
-from portal.search.excerpt import MARK_END, MARK_START
-from portal.search.index import EMERGENCY_SECTION, SearchIndex, fold
+from portal.search.index import EMERGENCY_SECTION, MARK_END, MARK_START, SearchIndex, fold
 
 # Enough to choose from on a phone; more words narrow a search better than a longer list.
 MAX_RESULTS = 10
@@ -228,7 +227,7 @@ def search(text: str, exact: bool = False) -> SearchResponse:
     hits = _emergency_first(index, concepts, ranked.hits)
     confident = _confident(index, concepts, ranked) or hits[0] != ranked.hits[0]
     top = hits[:MAX_RESULTS]
-    snippets = index.snippets(q.phrases(concepts), top)
+    snippets = index.snippets(q.to_fts(concepts, require_all=False), top)
     library = index.library
     results = []
     for rowid in top:

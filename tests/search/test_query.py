@@ -119,48 +119,23 @@ def test_to_fts_all_terms_and_any_term():
     assert q.to_fts([]) == ""
 
 
-def test_same_pages_fts_drops_only_meanings_another_option_implies():
-    implied_by_typed = q.Concept(
-        ("back", "pain"), (("back",), ("pain",)), ("back pain", "sciatica")
-    )
-    implied_by_meaning = q.Concept(("sick",), (), ("sick", "feeling sick", "sick bay nurse"))
-    not_implied = q.Concept(("tumor",), (("tumor", "tumour"),), ("tumour markers", "markers"))
-    assert q.same_pages_fts([implied_by_typed]) == '(("back" AND "pain") OR "sciatica")'
-    assert q.same_pages_fts([implied_by_meaning]) == '"sick"'
-    # "tumour markers" has "tumour", a spelling of the one typed word: implied, dropped.
-    # "markers" is not implied by anything, so it stays.
-    assert q.same_pages_fts([not_implied]) == '(("tumor" OR "tumour") OR "markers")'
-    # The words of a phrase apart are not the phrase: "pain back" does not imply "back pain".
-    apart = q.Concept(("pain",), (("pain",),), ("back pain",))
-    assert q.same_pages_fts([apart, implied_by_meaning], require_all=False) == '"pain" OR "sick"'
-    only_phrase = q.Concept(("chemo",), (), ("chemotherapy", "chemo drugs"))
-    assert q.same_pages_fts([only_phrase]) == '("chemotherapy" OR "chemo drugs")'
-
-
-def test_same_pages_fts_matches_exactly_the_pages_to_fts_matches():
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'porter unicode61')")
-    pages = [
-        "feeling sick today",
-        "sick",
-        "feeling and sick apart",
-        "the leg is swollen",
-        "swollen leg",
-        "blood clots in the leg",
-        "chemotherapy and tumour markers",
-        "chemo",
-        "nothing relevant",
+def test_options_score_typed_words_in_full_and_meanings_at_a_share():
+    concept = q.Concept(("mets",), (("mets",),), ("metastatic", "mets", "secondaries"))
+    assert q.options(concept, 0.5) == [
+        ('"mets"', 1.0),
+        ('"metastatic"', 0.5),
+        ('"secondaries"', 0.5),
     ]
-    db.executemany("INSERT INTO t VALUES (?)", [(page,) for page in pages])
-    phrases = {**PHRASES, ("feeling", "sick"): ("nausea", "feeling sick", "sick")}
-    for text in ("feeling sick", "swollen leg", "chemo tumor", "leg swollen and feeling sick"):
-        concepts = q.find_concepts(q.normalise(text), phrases, {"tumor": ("tumour",)})
-        for require_all in (True, False):
-            rows = [
-                {r for (r,) in db.execute("SELECT rowid FROM t WHERE t MATCH ?", (e,))}
-                for e in (q.to_fts(concepts, require_all), q.same_pages_fts(concepts, require_all))
-            ]
-            assert rows[0] == rows[1], (text, require_all)
+    phrase = q.Concept(("back", "pain"), (("back",), ("pain",)), ("back pain", "sciatica"))
+    # A meaning that is exactly the words typed counts as typed.
+    assert q.options(phrase, 0.5) == [
+        ('"back" AND "pain"', 1.0),
+        ('"back pain"', 1.0),
+        ('"sciatica"', 0.5),
+    ]
+    spelled = q.Concept(("tumor",), (("tumor", "tumour"),))
+    assert q.options(spelled, 0.5) == [('("tumor" OR "tumour")', 1.0)]
+    assert q.typed_fts(spelled) == '("tumor" OR "tumour")'
 
 
 def test_quote_doubles_quotes():
