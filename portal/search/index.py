@@ -50,8 +50,7 @@ _COUNT_SQL = "SELECT count(*) FROM pages WHERE pages MATCH ?"
 _HEAD_FIELDS = "{title names headings summary} : ("
 _NAME_FIELDS = "{title names} : ("
 _SNIPPET_SQL = (
-    "SELECT rowid, snippet(pages, 4, ?, ?, ?, ?) FROM pages "
-    "WHERE pages MATCH ? AND rowid IN ({places})"
+    "SELECT snippet(pages, 4, ?, ?, ?, ?) FROM pages WHERE pages MATCH ? AND rowid = ?"
 )
 _IN_HEADS_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? AND rowid = ?"
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
@@ -247,12 +246,11 @@ class SearchIndex:
         if not rowids:
             return {}
         marks = (MARK_START, MARK_END, ELLIPSIS, SNIPPET_WORDS)
-        places = ",".join("?" * len(rowids))
-        with self._lock:
-            rows = self._db.execute(
-                _SNIPPET_SQL.format(places=places), (*marks, expression, *rowids)
-            ).fetchall()
         found = {}
-        for rowid, body in rows:
-            found[rowid] = body if MARK_START in body else self.topics[rowid].summary
+        with self._lock:
+            # One page at a time: with "rowid = ?" FTS5 reads only that page's matches.
+            for rowid in rowids:
+                row = self._db.execute(_SNIPPET_SQL, (*marks, expression, rowid)).fetchone()
+                body = row[0] if row else ""
+                found[rowid] = body if MARK_START in body else self.topics[rowid].summary
         return found

@@ -8,7 +8,6 @@ question go first.
 """
 
 import threading
-from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -114,7 +113,11 @@ class Ranked:
     """The pages that match any concept, best first, and what the best one covers."""
 
     hits: list[int]  # rowids, best first
-    matched: dict[int, frozenset[int]]  # rowid -> indexes of the concepts it matches
+    matched: dict[int, int]  # rowid -> bit mask of the concepts it matches (bit n: concept n)
+
+    def concepts_of(self, rowid: int) -> list[int]:
+        mask = self.matched.get(rowid, 0)
+        return [n for n in range(len(self.weights)) if mask >> n & 1]
     weights: list[float]  # each concept's information weight (rarity across the site)
 
 
@@ -127,8 +130,8 @@ def _rank(index: SearchIndex, concepts: list[q.Concept]) -> Ranked:
     the sum over the concepts it matches, so when no page has every word, the pages with the
     most informative ones come first, and a word most pages share adds almost nothing.
     """
-    totals: Counter[int] = Counter()
-    matched: dict[int, set[int]] = {}
+    totals: dict[int, float] = {}
+    matched: dict[int, int] = {}  # rowid -> bit mask of the concepts it matches
     for number, concept in enumerate(concepts):
         best: dict[int, float] = {}
         for expression, share in q.options(concept, SYNONYM_SHARE):
@@ -136,12 +139,13 @@ def _rank(index: SearchIndex, concepts: list[q.Concept]) -> Ranked:
                 value = share * score
                 if value > best.get(rowid, -1.0):
                     best[rowid] = value
+        bit = 1 << number
         for rowid, value in best.items():
-            totals[rowid] += value
-            matched.setdefault(rowid, set()).add(number)
+            totals[rowid] = totals.get(rowid, 0.0) + value
+            matched[rowid] = matched.get(rowid, 0) | bit
     hits = sorted(totals, key=lambda rowid: (-totals[rowid], rowid))
     weights = [index.weight(q.typed_fts(concept)) for concept in concepts]
-    return Ranked(hits, {k: frozenset(v) for k, v in matched.items()}, weights)
+    return Ranked(hits, matched, weights)
 
 
 def _confident(index: SearchIndex, concepts: list[q.Concept], ranked: Ranked) -> bool:
@@ -157,7 +161,7 @@ def _confident(index: SearchIndex, concepts: list[q.Concept], ranked: Ranked) ->
     if not ranked.hits:
         return False
     first = ranked.hits[0]
-    matched = ranked.matched[first]
+    matched = ranked.concepts_of(first)
     if index.topics[first].section == EMERGENCY_SECTION:
         # An emergency described by two or more of its signs is answered, however the
         # reader put the rest: better a true alarm than "we have nothing on this".
@@ -223,7 +227,7 @@ def search(text: str, exact: bool = False) -> SearchResponse:
     if not ranked.hits:
         # Correction found nothing either: say nothing about it rather than mislead.
         return SearchResponse(query, None, (), 0, truncated)
-    any_term = len(ranked.matched[ranked.hits[0]]) < len(concepts)
+    any_term = len(ranked.concepts_of(ranked.hits[0])) < len(concepts)
     hits = _emergency_first(index, concepts, ranked.hits)
     confident = _confident(index, concepts, ranked) or hits[0] != ranked.hits[0]
     top = hits[:MAX_RESULTS]
