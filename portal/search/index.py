@@ -49,9 +49,7 @@ _MATCH_SQL = (
 _COUNT_SQL = "SELECT count(*) FROM pages WHERE pages MATCH ?"
 _HEAD_FIELDS = "{title names headings summary} : ("
 _NAME_FIELDS = "{title names} : ("
-_SNIPPET_SQL = (
-    "SELECT snippet(pages, 4, ?, ?, ?, ?) FROM pages WHERE pages MATCH ? AND rowid = ?"
-)
+_SNIPPET_SQL = "SELECT snippet(pages, 4, ?, ?, ?, ?) FROM pages WHERE pages MATCH ? AND rowid = ?"
 _IN_HEADS_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? AND rowid = ?"
 _ANY_SQL = "SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1"
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 MAX_QUERY_LENGTH = 200
 
 # Words that carry no topic in a patient's question. Phrases are matched against the data
-# files before these are dropped, so "feeling sick" or "not hungry" still mean something.
+# files before these are dropped, so "feeling sick", "not hungry" or "stage 4" still mean
+# something. A lone digit is noise ("38.2" is "38" and "2"; "type 2").
 STOP_WORDS = frozenset(
     """
     a an the and or but of to in on at for with by from about as into onto than then so if
@@ -39,6 +40,7 @@ STOP_WORDS = frozenset(
     looks say says think way ways best good better
     help please need needs want know tell mean means thing things something anything
     like about after before during while since
+    0 1 2 3 4 5 6 7 8 9
     """.split()
 )
 

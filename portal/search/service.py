@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from portal.library.models import Topic
 from portal.library.store import get_library
 from portal.search import query as q
-from portal.search.index import EMERGENCY_SECTION, MARK_END, MARK_START, SearchIndex, fold
+from portal.search.index import MARK_END, MARK_START, SearchIndex, fold
 
 # Enough to choose from on a phone; more words narrow a search better than a longer list.
 MAX_RESULTS = 10
@@ -27,6 +27,9 @@ SYNONYM_SHARE = 0.5
 # word about a third of the pages use): see _confident.
 CONFIDENT_COVERAGE = 0.6
 HEAD_WEIGHT = 1.0
+# An emergency page goes first when two or more of its signs carry this share of the
+# question's information (see _emergencies_described).
+EMERGENCY_SHARE = 0.5
 
 _lock = threading.Lock()
 _index: SearchIndex | None = None
@@ -118,6 +121,7 @@ class Ranked:
     def concepts_of(self, rowid: int) -> list[int]:
         mask = self.matched.get(rowid, 0)
         return [n for n in range(len(self.weights)) if mask >> n & 1]
+
     weights: list[float]  # each concept's information weight (rarity across the site)
 
 
@@ -162,12 +166,6 @@ def _confident(index: SearchIndex, concepts: list[q.Concept], ranked: Ranked) ->
         return False
     first = ranked.hits[0]
     matched = ranked.concepts_of(first)
-    if index.topics[first].section == EMERGENCY_SECTION:
-        # An emergency described by two or more of its signs is answered, however the
-        # reader put the rest: better a true alarm than "we have nothing on this".
-        signs = sum(1 for c in concepts if first in index.signs_match(q.concept_fts(c)))
-        if signs >= 2:
-            return True
     total = sum(ranked.weights)
     covered = sum(ranked.weights[n] for n in matched)
     if total <= 0 or covered / total < CONFIDENT_COVERAGE:
@@ -182,31 +180,38 @@ def _confident(index: SearchIndex, concepts: list[q.Concept], ranked: Ranked) ->
     )
 
 
-def _emergency_first(index: SearchIndex, concepts: list[q.Concept], hits: list[int]) -> list[int]:
-    """Put an emergency page first when the question describes its signs.
+def _emergencies_described(
+    index: SearchIndex, concepts: list[q.Concept], ranked: Ranked
+) -> list[int]:
+    """The emergency pages the question describes, best described first.
 
-    A page qualifies when every part of the question is found among its signs (its emergency
-    and urgent care cards, summary and names), and either the question names it (its title,
-    or an alternative name no other kind of page shares, directly or through synonyms.yml)
-    or describes it with at least two signs. "back pain and numb legs" qualifies for spinal
-    cord compression; "tired", one word, names no emergency, so ranking decides.
+    A page's signs are its emergency and urgent care cards, summary and names. It is
+    described when the question names it (its title, or an alternative name no other kind of
+    page shares, directly or through synonyms.yml) and every part of the question is among
+    its signs; or when two or more parts of the question are among its signs and they carry
+    at least EMERGENCY_SHARE of the question's information. "back pain and numb legs" and
+    "temp 38.2 after chemo" describe one; "tired", or "numb toes from chemo", do not.
     """
     if not concepts:
-        return hits
+        return []
     named: set[int] = set()
     for concept in concepts:
         for phrase in (concept.words, *(m.split() for m in concept.means)):
             named |= index.emergency_names.get(fold(phrase), frozenset())
-    if not named and len(concepts) < 2:
-        return hits
-    described = index.signs_match(q.to_fts(concepts))
-    first = described & named if named else described
-    if not first:
-        return hits
-    # An emergency page matched only in its cards may not be among the scored pages.
-    order = {rowid: n for n, rowid in enumerate(hits)}
-    chosen = sorted(first, key=lambda rowid: order.get(rowid, len(order) + rowid))
-    return chosen + [rowid for rowid in hits if rowid not in first]
+    signs: dict[int, list[int]] = {}
+    for number, concept in enumerate(concepts):
+        for rowid in index.signs_match(q.concept_fts(concept)):
+            signs.setdefault(rowid, []).append(number)
+    total = sum(ranked.weights) or 1.0
+    described: dict[int, float] = {}
+    for rowid, numbers in signs.items():
+        share = sum(ranked.weights[n] for n in numbers) / total
+        if (rowid in named and len(numbers) == len(concepts)) or (
+            len(numbers) >= 2 and share >= EMERGENCY_SHARE
+        ):
+            described[rowid] = share
+    order = {rowid: n for n, rowid in enumerate(ranked.hits)}
+    return sorted(described, key=lambda r: (-described[r], order.get(r, len(order) + r)))
 
 
 def search(text: str, exact: bool = False) -> SearchResponse:
@@ -228,8 +233,10 @@ def search(text: str, exact: bool = False) -> SearchResponse:
         # Correction found nothing either: say nothing about it rather than mislead.
         return SearchResponse(query, None, (), 0, truncated)
     any_term = len(ranked.concepts_of(ranked.hits[0])) < len(concepts)
-    hits = _emergency_first(index, concepts, ranked.hits)
-    confident = _confident(index, concepts, ranked) or hits[0] != ranked.hits[0]
+    emergencies = _emergencies_described(index, concepts, ranked)
+    hits = emergencies + [rowid for rowid in ranked.hits if rowid not in emergencies]
+    # An emergency described by its signs is answered, however the reader put the rest.
+    confident = bool(emergencies) or _confident(index, concepts, ranked)
     top = hits[:MAX_RESULTS]
     snippets = index.snippets(q.to_fts(concepts, require_all=False), top)
     library = index.library
