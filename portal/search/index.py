@@ -122,6 +122,11 @@ class SearchIndex:
         self.variants = self._variants(self.frequency)
         self.speller = Speller(self.frequency)
         self.emergency_names = self._emergency_names()
+        # Each page's names (title, other names, medicine names), folded for comparing.
+        self.names: list[tuple[tuple[str, ...], ...]] = [
+            tuple(fold(q.normalise(name)) for name in (topic.title, *row[2].split(" ; ")))
+            for topic, row in zip(self.topics, rows, strict=True)
+        ]
 
     def _rows(self, library: Library) -> list[tuple]:
         """One row per topic, in site order: what the index is built from."""

@@ -29,7 +29,9 @@ CONFIDENT_COVERAGE = 0.6
 HEAD_WEIGHT = 1.0
 # An emergency page goes first when two or more of its signs carry this share of the
 # question's information (see _emergencies_described).
-EMERGENCY_SHARE = 0.5
+EMERGENCY_SHARE = 0.4
+# ...counting only words rarer than this weight (a word about half the pages use).
+SIGN_WEIGHT = 0.7
 
 _lock = threading.Lock()
 _index: SearchIndex | None = None
@@ -152,7 +154,32 @@ def _rank(index: SearchIndex, concepts: list[q.Concept]) -> Ranked:
     return Ranked(hits, matched, weights)
 
 
-def _confident(index: SearchIndex, concepts: list[q.Concept], ranked: Ranked) -> bool:
+def _named_for(index: SearchIndex, rowid: int, concept: q.Concept, tokens: list[str]) -> bool:
+    """Whether the page is named for this concept: one of its names (title, other names) is
+    the concept, or its names hold the concept as the reader typed it, with the words beside
+    it. A page named "Universal Credit" is named for "universal credit cancer"; one named
+    "ovarian suppression" is not named for "ovarian" in "ovarian cancer symptoms"."""
+    wanted = {fold(concept.words), *(fold(m.split()) for m in concept.means)}
+    if any(name in wanted for name in index.names[rowid]):
+        return True
+    expression = q.concept_fts(concept)
+    words = list(concept.words)
+    for start in range(len(tokens) - len(words) + 1):
+        if tokens[start : start + len(words)] == words:
+            end = start + len(words)
+            while start > 0 and tokens[start - 1] not in q.STOP_WORDS:
+                start -= 1
+            while end < len(tokens) and tokens[end] not in q.STOP_WORDS:
+                end += 1
+            if end - start > len(words):
+                expression = q.quote(" ".join(tokens[start:end]))
+            break
+    return index.in_head_fields(rowid, expression, names_only=True)
+
+
+def _confident(
+    index: SearchIndex, concepts: list[q.Concept], ranked: Ranked, tokens: list[str]
+) -> bool:
     """Whether the first page really answers the question.
 
     It must match concepts carrying at least CONFIDENT_COVERAGE of the question's information
@@ -170,6 +197,10 @@ def _confident(index: SearchIndex, concepts: list[q.Concept], ranked: Ranked) ->
     covered = sum(ranked.weights[n] for n in matched)
     if total <= 0 or covered / total < CONFIDENT_COVERAGE:
         return False
+    informative = [n for n in matched if ranked.weights[n] >= SIGN_WEIGHT]
+    if len(informative) <= 1:
+        # One telling word is an answer only when the page is named for it.
+        return any(_named_for(index, first, concepts[n], tokens) for n in matched)
     return any(
         index.in_head_fields(first, q.concept_fts(concepts[n]), names_only=True)
         or (
@@ -180,38 +211,48 @@ def _confident(index: SearchIndex, concepts: list[q.Concept], ranked: Ranked) ->
     )
 
 
+def _signs_share(ranked: Ranked, numbers) -> float:
+    """The share of the question's information that these concepts carry."""
+    return sum(ranked.weights[n] for n in numbers) / (sum(ranked.weights) or 1.0)
+
+
 def _emergencies_described(
     index: SearchIndex, concepts: list[q.Concept], ranked: Ranked
-) -> list[int]:
+) -> tuple[list[int], dict[int, list[int]]]:
     """The emergency pages the question describes, best described first.
 
     A page's signs are its emergency and urgent care cards, summary and names. It is
     described when the question names it (its title, or an alternative name no other kind of
     page shares, directly or through synonyms.yml) and every part of the question is among
     its signs; or when two or more parts of the question are among its signs and they carry
-    at least EMERGENCY_SHARE of the question's information. "back pain and numb legs" and
+    at least EMERGENCY_SHARE of the question's information. Words most pages use
+    (weight under SIGN_WEIGHT, such as "cancer") are nobody's sign. "back pain and numb legs" and
     "temp 38.2 after chemo" describe one; "tired", or "numb toes from chemo", do not.
+    Also gives, for each emergency page, the concepts found among its signs.
     """
     if not concepts:
-        return []
+        return [], {}
     named: set[int] = set()
     for concept in concepts:
         for phrase in (concept.words, *(m.split() for m in concept.means)):
             named |= index.emergency_names.get(fold(phrase), frozenset())
     signs: dict[int, list[int]] = {}
+    signed = [n for n in range(len(concepts)) if ranked.weights[n] >= SIGN_WEIGHT]
     for number, concept in enumerate(concepts):
+        if ranked.weights[number] < SIGN_WEIGHT:
+            continue  # a word most pages use ("cancer") is nobody's sign
         for rowid in index.signs_match(q.concept_fts(concept)):
             signs.setdefault(rowid, []).append(number)
-    total = sum(ranked.weights) or 1.0
     described: dict[int, float] = {}
     for rowid, numbers in signs.items():
-        share = sum(ranked.weights[n] for n in numbers) / total
-        if (rowid in named and len(numbers) == len(concepts)) or (
+        share = _signs_share(ranked, numbers)
+        if (rowid in named and len(numbers) == len(signed)) or (
             len(numbers) >= 2 and share >= EMERGENCY_SHARE
         ):
             described[rowid] = share
     order = {rowid: n for n, rowid in enumerate(ranked.hits)}
-    return sorted(described, key=lambda r: (-described[r], order.get(r, len(order) + r)))
+    best = sorted(described, key=lambda r: (-described[r], order.get(r, len(order) + r)))
+    return best, signs
 
 
 def search(text: str, exact: bool = False) -> SearchResponse:
@@ -233,10 +274,13 @@ def search(text: str, exact: bool = False) -> SearchResponse:
         # Correction found nothing either: say nothing about it rather than mislead.
         return SearchResponse(query, None, (), 0, truncated)
     any_term = len(ranked.concepts_of(ranked.hits[0])) < len(concepts)
-    emergencies = _emergencies_described(index, concepts, ranked)
+    emergencies, signs = _emergencies_described(index, concepts, ranked)
     hits = emergencies + [rowid for rowid in ranked.hits if rowid not in emergencies]
-    # An emergency described by its signs is answered, however the reader put the rest.
-    confident = bool(emergencies) or _confident(index, concepts, ranked)
+    # An emergency page first with two or more of its signs in the question answers it,
+    # however the reader put the rest: better that than "we have nothing on this".
+    confident = _signs_share(ranked, signs.get(hits[0], ())) >= EMERGENCY_SHARE or _confident(
+        index, concepts, ranked, q.normalise(suggestion or query)
+    )
     top = hits[:MAX_RESULTS]
     snippets = index.snippets(q.to_fts(concepts, require_all=False), top)
     library = index.library

@@ -10,7 +10,8 @@ Pages in PLANNED are being written (issue 14, brief/CONTENT-PLAN.md). A query th
 a planned page waits for it while that page is absent from the content, and is counted once
 it exists (tests/search/test_relevance.py reports which query waits for which page).
 OPTIONAL_PLANNED pages may never be written (immunotherapy: only if UK use is confirmed):
-a query does not wait for them when another acceptable page exists.
+a query does not wait for them when another acceptable page exists. A query in NEEDS_WORDS
+names a medicine the content is gaining; it waits until the content knows that word.
 
 NOT_COVERED queries have no acceptable page: the site must answer them with
 `confident` false. EMERGENCY queries must put their emergency page first.
@@ -98,6 +99,17 @@ PLANNED = frozenset(
     + [DRIVING, TRAVEL, YOUNGER, MEN, CARERS]
 )
 OPTIONAL_PLANNED = frozenset([IMMUNO])
+
+# Medicines the NHS now uses that the treatment pages and medicines.yml are gaining (issue 14):
+# a query naming one waits until the content knows the word.
+NEEDS_WORDS = {
+    "kadcyla": "kadcyla",
+    "kadcila": "kadcyla",
+    "piqray": "piqray",
+    "truqap": "truqap",
+    "lynparza": "lynparza",
+    "keytruda": "keytruda",
+}
 
 CASES = [
     # --- full questions, as typed into a search box -------------------------------------
