@@ -171,3 +171,16 @@ def test_everyday_symptoms_are_not_pushed_below_an_emergency(real_content):
         if not urls or urls[0] != page:
             wrong.append(f"{query!r}: wanted {page} first, got {urls[:3]}")
     assert wrong == []
+
+
+def test_nothing_waits_once_the_planned_pages_are_in(measured, real_content):
+    """Before the writers' pages are merged, queries wait only for them (or for a medicine the
+    content is gaining); once every planned page is in, no query may wait."""
+    _, waiting = measured
+    existing = {topic.url for topic in get_library().topics.values()}
+    required = PLANNED - OPTIONAL_PLANNED
+    if required <= existing:
+        assert waiting == {}
+    else:
+        for needs in waiting.values():
+            assert all(need in PLANNED or need.startswith("the word ") for need in needs)
