@@ -27,6 +27,10 @@ def header(results: dict) -> list[str]:
     ]
 
 
+# Search latency targets (issue 15), in-process p95 over the relevance query set.
+SEARCH_P95_MS = {"real content": 5, "500 topics": 15}
+
+
 def render(results: dict) -> str:
     lines = header(results)
     lines.append(f"Server: {results['gunicorn']}.")
@@ -44,6 +48,10 @@ def render(results: dict) -> str:
             latency = f"{search['p50_ms']:.2f} / {search['p95_ms']:.2f} / {search['p99_ms']:.2f} ms"
             p95 = search["p95_ms"]
         targets = ""
+        search_target = SEARCH_P95_MS.get(name)
+        if search_target is not None:
+            met = None if p95 is None else p95 <= search_target
+            targets = f"p95 <= {search_target:g} ms: {_mark(met)}"
         if name.startswith("5000"):
             targets = (
                 f"start-up <= 2 s: {_mark(c['first_200_s'] <= 2)}; "

@@ -285,10 +285,18 @@ OPENAPI: dict = {
             },
             "SearchResults": {
                 "type": "object",
-                "required": ["query", "suggestion", "results"],
+                "required": ["query", "suggestion", "confident", "results"],
                 "properties": {
                     "query": {"type": "string"},
                     "suggestion": {"type": ["string", "null"]},
+                    "confident": {
+                        "type": "boolean",
+                        "description": (
+                            "True when the first result really answers the query. False when "
+                            "the site has no page about it: the results are then only the "
+                            "closest pages, matched on some of the words, or there are none."
+                        ),
+                    },
                     "results": {
                         "type": "array",
                         "items": {"$ref": "#/components/schemas/SearchResult"},

@@ -5,7 +5,7 @@ Each step is a plain function, so each can be tested alone:
     cut -> normalise -> find_concepts (lay words, abbreviations, brands; stop words dropped)
         -> spelling variants (UK/US) -> to_fts (every term quoted; all terms or any term)
 
-and, when nothing matches, `correct` proposes a spelling from the index's own vocabulary.
+and a word the index cannot match is corrected against the pages' own words (spelling.py).
 Nothing a user types ever reaches FTS5 as syntax: tokens are letters and digits only, and
 each is written inside double quotes.
 """
@@ -13,13 +13,14 @@ each is written inside double quotes.
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 # Long enough for any real question; cutting keeps the work per request bounded.
 MAX_QUERY_LENGTH = 200
 
 # Words that carry no topic in a patient's question. Phrases are matched against the data
-# files before these are dropped, so "feeling sick" or "not hungry" still mean something.
+# files before these are dropped, so "feeling sick", "not hungry" or "stage 4" still mean
+# something. A lone digit is noise ("38.2" is "38" and "2"; "type 2").
 STOP_WORDS = frozenset(
     """
     a an the and or but of to in on at for with by from about as into onto than then so if
@@ -37,8 +38,9 @@ STOP_WORDS = frozenset(
     symptom symptoms sign signs
     happen happens happened happening find make makes made take takes give gives see look
     looks say says think way ways best good better
-    help please need needs want know tell stop mean means thing things something anything
+    help please need needs want know tell mean means thing things something anything
     like about after before during while since
+    0 1 2 3 4 5 6 7 8 9
     """.split()
 )
 
@@ -242,6 +244,27 @@ def concept_fts(concept: Concept) -> str:
     return _any_of(list(dict.fromkeys(options)))
 
 
+def typed_fts(concept: Concept) -> str:
+    """The words typed for a concept, all of them, each in any spelling (no meanings)."""
+    if not concept.typed:
+        return concept_fts(concept)
+    return " AND ".join(_any_of([quote(v) for v in variants]) for variants in concept.typed)
+
+
+def options(concept: Concept, synonym_share: float) -> list[tuple[str, float]]:
+    """The ways a page can match one concept, each as an FTS5 expression with the share of
+    its score it keeps: the words typed (all of them, any spelling) in full, each meaning
+    from the data files at `synonym_share`. A meaning that is the typed words counts as typed."""
+    found: dict[str, float] = {}
+    if concept.typed:
+        found[typed_fts(concept)] = 1.0
+    typed_phrase = " ".join(concept.words)
+    for phrase in concept.means:
+        if phrase and quote(phrase) not in found:
+            found[quote(phrase)] = 1.0 if phrase == typed_phrase else synonym_share
+    return list(found.items())
+
+
 def to_fts(concepts: list[Concept], require_all: bool = True) -> str:
     """The FTS5 MATCH expression: every concept (all-terms) or at least one (any-term)."""
     parts = [concept_fts(concept) for concept in concepts]
@@ -250,94 +273,9 @@ def to_fts(concepts: list[Concept], require_all: bool = True) -> str:
     return (" AND " if require_all else " OR ").join(parts)
 
 
-def _implied(phrase: str, concept: Concept) -> bool:
-    """Whether every page with this meaning also matches another of the concept's options:
-    all its typed words (a spelling of each is among the phrase's words), or a shorter meaning
-    found inside the phrase ("feeling sick" always has "sick")."""
-    words = phrase.split()
-    if concept.typed and all(any(v in words for v in variants) for variants in concept.typed):
-        return True
-    for other in concept.means:
-        inner = other.split()
-        if len(inner) < len(words) and any(
-            words[i : i + len(inner)] == inner for i in range(len(words) - len(inner) + 1)
-        ):
-            return True
-    return False
-
-
-def phrases(concepts: list[Concept]) -> list[tuple[str, ...]]:
-    """Every phrase to_fts puts in the expression, as its words: what a result marks."""
-    found: list[tuple[str, ...]] = []
-    for concept in concepts:
-        for variants in concept.typed:
-            found.extend((variant,) for variant in variants)
-        found.extend(tuple(phrase.split()) for phrase in concept.means if phrase)
-    return found
-
-
-def same_pages_fts(concepts: list[Concept], require_all: bool = True) -> str:
-    """An expression matching exactly the pages to_fts matches, with fewer phrases to check.
-
-    For counting: a phrase costs FTS5 a comparison of word positions on every page that has
-    its words, and a phrase implied by another option adds no page. Not for ranking or
-    snippets, where each phrase found adds to a page's score and to what is marked.
-    """
-    return to_fts(
-        [replace(c, means=tuple(m for m in c.means if not _implied(m, c))) for c in concepts],
-        require_all,
-    )
-
-
 def allowed_typos(word: str) -> int:
     if len(word) >= TWO_TYPOS_FROM:
         return 2
     if len(word) >= ONE_TYPO_FROM:
         return 1
     return 0
-
-
-def deletes(word: str, depth: int) -> set[str]:
-    """Every string made by deleting up to `depth` letters (symmetric-delete spelling)."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein (optimal string alignment): a swap of two letters is one typo."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, start=1):
-            cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)]
-
-
-def correct(
-    word: str, delete_index: Mapping[str, Iterable[str]], frequency: Mapping[str, int]
-) -> str | None:
-    """The closest word the index knows within the typos allowed, commonest first; None if
-    there is none or the word is too short to guess at."""
-    limit = allowed_typos(word)
-    if not limit or not word.isalpha():
-        return None
-    candidates: set[str] = set()
-    for variant in deletes(word, limit):
-        candidates.update(delete_index.get(variant, ()))
-    scored = []
-    for candidate in candidates:
-        if candidate == word:
-            continue
-        distance = edit_distance(word, candidate)
-        if distance <= limit:
-            scored.append((distance, -frequency.get(candidate, 0), candidate))
-    return min(scored)[2] if scored else None

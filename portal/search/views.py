@@ -52,6 +52,7 @@ def search_api(request):
         {
             "query": response.query,
             "suggestion": response.suggestion,
+            "confident": response.confident,
             "results": [result.as_json() for result in response.results],
         }
     )

@@ -16,6 +16,7 @@ PAGE_TYPES = {
     "search-results": "/search/?q=chemo",
     "search-corrected": "/search/?q=trastuzamab",
     "search-no-results": "/search/?q=xylophone+zebra",
+    "search-not-covered": "/search/?q=tesco+opening+times",
     "glossary": "/glossary/",
     "medicines": "/medicines/",
     "print-topic": "/treatments/chemotherapy/print/",

@@ -81,3 +81,15 @@ def test_search_page_still_submits_with_javascript(make_page, site_url):
     page.locator("#page-search").press("Enter")  # no suggestion chosen: the form submits
     page.wait_for_url("**/search/?q=chemo")
     assert page.locator(".search-result__title a").first.inner_text() == "Chemotherapy"
+
+
+def test_a_query_the_site_does_not_cover_is_answered_honestly_at_320px(make_page, site_url):
+    page = make_page(width=320)
+    page.goto(site_url + "/search/?q=" + quote("tesco opening times"))
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text() == "We do not have information about ‘tesco opening times’"
+    helpline = page.locator('main a[href="tel:08088006000"]').first
+    assert helpline.is_visible() and helpline.inner_text() == "0808 800 6000"
+    assert page.get_by_role("heading", name="The closest pages we have").is_visible()
+    assert page.locator("mark").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

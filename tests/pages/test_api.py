@@ -137,10 +137,11 @@ def test_api_is_read_only(client):
     assert client.post("/api/glossary/").status_code == 405
 
 
-# The search engineer builds /api/search/ in another branch; its shape is agreed in DESIGN.md.
+# The shape agreed in DESIGN.md.
 DESIGN_SEARCH_EXAMPLE = {
     "query": "chemo",
     "suggestion": None,
+    "confident": True,
     "results": [
         {
             "title": "Chemotherapy",
@@ -158,6 +159,9 @@ def test_search_schema_matches_the_design_shape():
     validator.validate(DESIGN_SEARCH_EXAMPLE)
     assert not validator.is_valid({**DESIGN_SEARCH_EXAMPLE, "suggestion": 3})
     assert not validator.is_valid({"query": "x", "results": []})
+    assert not validator.is_valid({**DESIGN_SEARCH_EXAMPLE, "confident": "yes"})
+    without_confident = {k: v for k, v in DESIGN_SEARCH_EXAMPLE.items() if k != "confident"}
+    assert not validator.is_valid(without_confident)
 
 
 def search_is_routed() -> bool:
@@ -165,6 +169,6 @@ def search_is_routed() -> bool:
 
 
 @pytest.mark.skipif(not search_is_routed(), reason="/api/search/ is not in this branch yet")
-@pytest.mark.parametrize("query", ["chemo", "high calcium", "zzzz", ""])
+@pytest.mark.parametrize("query", ["chemo", "high calcium", "zzzz", "", "tesco opening times"])
 def test_search_responses_match(client, real_content, query):
     check(client, "/api/search/", {"q": query})

@@ -1,22 +1,9 @@
 """The index and the search service: built from the Library, rebuilt with it, weighted,
 emergency-aware, and safe in what it returns."""
 
-import dataclasses
-from types import MappingProxyType
-
-import pytest
-
 from portal.content.loading import store
-from portal.search import query as q
 from portal.search import search
-from portal.search.index import (
-    _HEAD_FIELDS,
-    _HEAD_MATCH_SQL,
-    _MATCH_SQL,
-    SCORE_ALL_UP_TO,
-    SearchIndex,
-    fold,
-)
+from portal.search.index import fold
 from portal.search.service import get_index, highlight
 
 SOURCES = "sources: [{title: Test source, publisher: Test publisher, year: 2025}]\n"
@@ -137,69 +124,3 @@ def test_snippets_mark_matches_and_escape_everything_else(content_copy):
 def test_highlight_escapes_then_marks():
     marked = highlight('<script>"x"</script> \ue000pain\ue001')
     assert marked == "&lt;script&gt;&quot;x&quot;&lt;/script&gt; <mark>pain</mark>"
-
-
-def _big_library(pages_in_title: int, pages_in_body: int):
-    """The fixture Library with extra pages: some with "zebra" in the title, some in the body."""
-    library = store.get_library()
-    about = library.section("about")
-    model = about.topics[0]
-    extra = [
-        dataclasses.replace(model, slug=f"title-{n}", title=f"Zebra {n}", text="Plain words.")
-        for n in range(pages_in_title)
-    ] + [
-        dataclasses.replace(model, slug=f"body-{n}", title=f"Page {n}", text="A zebra here.")
-        for n in range(pages_in_body)
-    ]
-    section = dataclasses.replace(about, topics=about.topics + tuple(extra))
-    sections = (section, *library.sections[1:])
-    topics = {topic.key: topic for s in sections for topic in s.topics}
-    return dataclasses.replace(
-        library,
-        sections=sections,
-        topics=MappingProxyType(topics),
-        _sections_by_slug=MappingProxyType({s.slug: s for s in sections}),
-    )
-
-
-def test_many_matches_score_only_pages_with_the_words_in_their_main_fields(fixture_content):
-    index = SearchIndex(_big_library(20, SCORE_ALL_UP_TO))
-    hits, total = index.match('"zebra"', 10)
-    assert total == 20 + SCORE_ALL_UP_TO
-    assert len(hits) == 20
-    assert all(index.topics[rowid].title.startswith("Zebra") for rowid, _ in hits)
-
-
-def test_few_main_field_matches_fall_back_to_scoring_every_page(fixture_content):
-    index = SearchIndex(_big_library(3, SCORE_ALL_UP_TO))
-    hits, total = index.match('"zebra"', 10)
-    assert len(hits) == total == 3 + SCORE_ALL_UP_TO
-    assert all(index.topics[rowid].title.startswith("Zebra") for rowid, _ in hits[:3])
-
-
-def test_heads_table_scores_exactly_as_the_pages_table(real_content):
-    """The heads table stands in for `pages` filtered to the head fields: same pages, same
-    order and the same bm25 scores, because its stand-in column keeps each page's length."""
-    from tests.search.relevance_queries import QUERIES
-
-    index = get_index()
-    compared = 0
-    for text, _ in QUERIES:
-        concepts = q.find_concepts(q.normalise(text), index.phrasebook, index.variants)
-        if not concepts:
-            continue
-        expression = _HEAD_FIELDS + q.to_fts(concepts) + ")"
-        in_pages = index._db.execute(_MATCH_SQL, (expression,)).fetchall()
-        in_heads = index._db.execute(_HEAD_MATCH_SQL, (expression,)).fetchall()
-        assert [rowid for rowid, _ in in_heads] == [rowid for rowid, _ in in_pages], text
-        assert [score for _, score in in_heads] == pytest.approx([s for _, s in in_pages]), text
-        compared += len(in_pages)
-    assert compared > 100  # the query set reaches many head-field matches
-
-
-def test_heads_table_never_matches_the_stand_in_words(fixture_content):
-    index = get_index()
-    assert q.normalise("\ue002 pain \ue002") == ["pain"]  # no query can hold it
-    expression = _HEAD_FIELDS + q.quote("\ue002") + ")"  # and the head fields never have it
-    assert index._db.execute(_HEAD_MATCH_SQL, (expression,)).fetchall() == []
-    assert index._db.execute("SELECT count(*) FROM heads").fetchone()[0] == len(index.topics)

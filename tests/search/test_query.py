@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from portal.search import query as q
+from portal.search.spelling import Speller
 
 
 def test_cut_keeps_short_input_and_removes_control_characters():
@@ -118,48 +119,23 @@ def test_to_fts_all_terms_and_any_term():
     assert q.to_fts([]) == ""
 
 
-def test_same_pages_fts_drops_only_meanings_another_option_implies():
-    implied_by_typed = q.Concept(
-        ("back", "pain"), (("back",), ("pain",)), ("back pain", "sciatica")
-    )
-    implied_by_meaning = q.Concept(("sick",), (), ("sick", "feeling sick", "sick bay nurse"))
-    not_implied = q.Concept(("tumor",), (("tumor", "tumour"),), ("tumour markers", "markers"))
-    assert q.same_pages_fts([implied_by_typed]) == '(("back" AND "pain") OR "sciatica")'
-    assert q.same_pages_fts([implied_by_meaning]) == '"sick"'
-    # "tumour markers" has "tumour", a spelling of the one typed word: implied, dropped.
-    # "markers" is not implied by anything, so it stays.
-    assert q.same_pages_fts([not_implied]) == '(("tumor" OR "tumour") OR "markers")'
-    # The words of a phrase apart are not the phrase: "pain back" does not imply "back pain".
-    apart = q.Concept(("pain",), (("pain",),), ("back pain",))
-    assert q.same_pages_fts([apart, implied_by_meaning], require_all=False) == '"pain" OR "sick"'
-    only_phrase = q.Concept(("chemo",), (), ("chemotherapy", "chemo drugs"))
-    assert q.same_pages_fts([only_phrase]) == '("chemotherapy" OR "chemo drugs")'
-
-
-def test_same_pages_fts_matches_exactly_the_pages_to_fts_matches():
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'porter unicode61')")
-    pages = [
-        "feeling sick today",
-        "sick",
-        "feeling and sick apart",
-        "the leg is swollen",
-        "swollen leg",
-        "blood clots in the leg",
-        "chemotherapy and tumour markers",
-        "chemo",
-        "nothing relevant",
+def test_options_score_typed_words_in_full_and_meanings_at_a_share():
+    concept = q.Concept(("mets",), (("mets",),), ("metastatic", "mets", "secondaries"))
+    assert q.options(concept, 0.5) == [
+        ('"mets"', 1.0),
+        ('"metastatic"', 0.5),
+        ('"secondaries"', 0.5),
     ]
-    db.executemany("INSERT INTO t VALUES (?)", [(page,) for page in pages])
-    phrases = {**PHRASES, ("feeling", "sick"): ("nausea", "feeling sick", "sick")}
-    for text in ("feeling sick", "swollen leg", "chemo tumor", "leg swollen and feeling sick"):
-        concepts = q.find_concepts(q.normalise(text), phrases, {"tumor": ("tumour",)})
-        for require_all in (True, False):
-            rows = [
-                {r for (r,) in db.execute("SELECT rowid FROM t WHERE t MATCH ?", (e,))}
-                for e in (q.to_fts(concepts, require_all), q.same_pages_fts(concepts, require_all))
-            ]
-            assert rows[0] == rows[1], (text, require_all)
+    phrase = q.Concept(("back", "pain"), (("back",), ("pain",)), ("back pain", "sciatica"))
+    # A meaning that is exactly the words typed counts as typed.
+    assert q.options(phrase, 0.5) == [
+        ('"back" AND "pain"', 1.0),
+        ('"back pain"', 1.0),
+        ('"sciatica"', 0.5),
+    ]
+    spelled = q.Concept(("tumor",), (("tumor", "tumour"),))
+    assert q.options(spelled, 0.5) == [('("tumor" OR "tumour")', 1.0)]
+    assert q.typed_fts(spelled) == '("tumor" OR "tumour")'
 
 
 def test_quote_doubles_quotes():
@@ -218,49 +194,33 @@ def test_allowed_typos_grow_with_word_length(word, typos):
     assert q.allowed_typos(word) == typos
 
 
-def test_edit_distance_counts_a_swap_as_one_typo():
-    assert q.edit_distance("trastuzamab", "trastuzumab") == 1
-    assert q.edit_distance("biospy", "biopsy") == 1
-    assert q.edit_distance("nausia", "nausea") == 1
-    assert q.edit_distance("abc", "abc") == 0
-    assert q.edit_distance("", "abc") == 3
-
-
-def test_deletes_reach_the_requested_depth():
-    assert q.deletes("abc", 1) == {"abc", "bc", "ac", "ab"}
-    assert "a" in q.deletes("abc", 2)
-
-
-def _table(words):
-    table = {}
-    for word in words:
-        for variant in q.deletes(word, 2):
-            table.setdefault(variant, []).append(word)
-    return table
-
-
 def test_correct_finds_the_closest_known_word():
-    words = {"trastuzumab": 3, "chemotherapy": 9, "nausea": 2, "biopsy": 1}
-    table = _table(words)
-    assert q.correct("trastuzamab", table, words) == "trastuzumab"
-    assert q.correct("chemotheraphy", table, words) == "chemotherapy"
-    assert q.correct("nausia", table, words) == "nausea"
+    speller = Speller({"trastuzumab": 3, "chemotherapy": 9, "nausea": 2, "biopsy": 1})
+    assert speller.correct("trastuzamab") == "trastuzumab"
+    assert speller.correct("chemotheraphy") == "chemotherapy"
+    assert speller.correct("nausia") == "nausea"
+    assert speller.correct("biospy") == "biopsy"  # a swap of two letters is one typo
 
 
 def test_correct_respects_the_typo_allowance():
-    words = {"nausea": 1, "chemo": 1, "lung": 1}
-    table = _table(words)
-    assert q.correct("nauzia", table, words) is None  # two typos in a 6-letter word
-    assert q.correct("lunf", table, words) is None  # too short to guess at
-    assert q.correct("chemo", table, words) is None  # already right
+    speller = Speller({"nausea": 1, "chemo": 1, "lung": 1})
+    assert speller.correct("nauzia") is None  # two typos in a 6-letter word
+    assert speller.correct("lunf") is None  # too short to guess at
+    assert speller.correct("chemo") is None  # already right
 
 
 def test_correct_prefers_the_commoner_word_on_a_tie():
-    words = {"fatigue": 10, "fatigues": 1}
-    assert q.correct("fatigur", _table(words), words) == "fatigue"
+    assert Speller({"fatigue": 10, "fatigues": 1}).correct("fatigur") == "fatigue"
 
 
-def test_find_concepts_counts_repeated_words_once_and_caps_the_number():
-    assert len(q.find_concepts(["pain"] * 50, {})) == 1
-    many = [f"word{n}" for n in range(40)]
-    assert len(q.find_concepts(many, {})) == q.MAX_CONCEPTS
+def test_an_ordinary_english_word_is_not_a_typo():
+    # "quote" is one letter from "quota", but the reader meant a quote: the site does not
+    # use the word, and search must not pretend it does.
+    speller = Speller({"quota": 5, "shops": 2})
+    assert speller.correct("quote") is None
+    assert speller.correct("shop") is None
+    assert speller.correct("qouta") == "quota"  # not English: a typo of a known word
+
+
+def test_stop_words_are_never_offered_as_corrections():
+    assert Speller({"quite": 50, "really": 9}).correct("quitr") is None
