@@ -75,7 +75,7 @@ def test_every_topic_sheet_prints_whole_on_at_most_three_a4_pages(make_page, sit
     assert len(texts) <= MAX_TOPIC_PAGES, f"{topic.key} prints on {len(texts)} pages"
     assert size_of(reader) == A4_PORTRAIT
     assert " ".join(topic.title.split()) in texts[0]
-    assert f"Page last reviewed: {long_date(topic.reviewed)}" in text
+    assert f"Last updated: {long_date(topic.updated)}" in text
     assert f"Next review due: {long_date(topic.next_review)}" in text
     # The address may wrap in the PDF text, so compare with the spaces taken out.
     assert f"Printed from {site_url}{topic.url}".replace(" ", "") in text.replace(" ", "")
@@ -89,7 +89,7 @@ def test_topic_page_printed_from_the_browser_hides_navigation(make_page, site_ur
     topic = LIBRARY.topic("treatments", "chemotherapy")
     _, texts, reader = pdf_of(make_page(), site_url + topic.url)
     text = flat(texts)
-    assert topic.title in texts[0] and long_date(topic.reviewed) in text
+    assert topic.title in texts[0] and long_date(topic.updated) in text
     assert size_of(reader) == A4_PORTRAIT
     for words in ("Skip to main content", "Search this site", "Related pages", "Print this page"):
         assert words not in text
@@ -129,7 +129,7 @@ def test_pack_of_three_has_contents_and_each_topic_on_its_own_page(make_page, si
     assert_no_navigation(flat(texts))
     assert "Some topics were not found" not in flat(texts)
     for topic in topics:
-        assert f"Page last reviewed: {long_date(topic.reviewed)}" in flat(texts)
+        assert f"Last updated: {long_date(topic.updated)}" in flat(texts)
     save("pack", data)
 
 

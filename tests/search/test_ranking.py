@@ -4,7 +4,7 @@ matches, the rarer words decide; stop words and question words never decide; and
 `confident` is false when no page really answers."""
 
 from portal.search import search
-from tests.search.test_index import write_topic
+from tests.search.test_index import SOURCES, write_topic
 
 
 def urls(text: str) -> list[str]:
@@ -13,8 +13,8 @@ def urls(text: str) -> list[str]:
 
 def write_emergency(folder, slug, title, signs):
     (folder / f"{slug}.md").write_text(
-        f"---\ntitle: {title}\nsummary: Get help now.\norder: 5\nreviewed: 2026-01-10\n"
-        f"next_review: 2027-01-10\n---\n"
+        f"---\ntitle: {title}\nsummary: Get help now.\norder: 5\nupdated: 2026-01-10\n"
+        f"next_review: 2027-01-10\n{SOURCES}---\n"
         f'!!! urgent "Call your 24-hour line if you have"\n    {signs}\n\n'
         "## Why it happens\n\nSome plain words about it.\n",
         encoding="utf-8",
