@@ -18,7 +18,8 @@ from portal.content.loading.problems import Problem
 
 # Words that carry no meaning of their own in what people type ("what is", "can I").
 FILLER = frozenset(
-    "a an and are can could do does for from get got have how i if in is it its me my of on "
+    "a about am an and any are be been can could do does for from get got have how i if in is it "
+    "its me my of on "
     "or should the to what when where which who why will with you your".split()
 )
 WORD = re.compile(r"[a-z0-9]+")
