@@ -58,7 +58,6 @@ serve: collectstatic ## Production server: gunicorn + whitenoise, DEBUG off, on 
 	DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-serve-$$(head -c 24 /dev/urandom | base64)}" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
-	PORTAL_RENDER_CACHE_DIR="$${PORTAL_RENDER_CACHE_DIR:-.cache/render}" \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT)
 
 clean: ## Remove the virtualenv and generated files
