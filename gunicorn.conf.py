@@ -119,7 +119,7 @@ def _release(server, meanwhile=lambda: None) -> str | None:
             lambda: load_library(content_dir), _CONTENT_LOAD_TIMEOUT, meanwhile
         )
     except release.LoadTimedOut as error:
-        return f"{error} (is something in {content_dir} not a file, or a mount hung?)"
+        return f"{error}: something in {content_dir} is not a regular file, or a mount hangs"
     except Exception as error:  # noqa: BLE001  any failure to read keeps the old release
         server.log.exception("reading %s failed", content_dir)
         return f"reading it failed ({type(error).__name__}: {error})"
