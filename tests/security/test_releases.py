@@ -2,9 +2,11 @@
 content folder moved away, with most pages gone, with a FIFO in it, and with a valid change."""
 
 import os
+import secrets
 import shutil
 import signal
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -116,3 +118,25 @@ def test_a_fifo_in_the_folder_never_stalls_the_master(tmp_path, content):
         assert "stuck.md" in written or f"took more than {limit} s" in written, written
         for path in ("/", PAGE, "/about/second/"):
             assert get(server.url + path) == 200, path
+
+
+def test_a_first_start_without_content_refuses_to_start_and_says_why(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", "127.0.0.1:0"],
+        cwd=Path(__file__).resolve().parent.parent.parent,
+        env={
+            **os.environ,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "PORTAL_CONTENT_DIR": str(tmp_path / "no-such-folder"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Not starting: the content cannot be served: the content folder does not exist" in (
+        result.stdout + result.stderr
+    )
