@@ -26,15 +26,32 @@ def content(tmp_path) -> Path:
     return folder
 
 
-def wait_for(log_path: Path, text: str, count: int = 1, timeout: float = 30) -> str:
-    """The log once `text` appears in it `count` times."""
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One gunicorn for the HUP tests that leave the content as they found it."""
+    folder = tmp_path_factory.mktemp("release") / "content"
+    shutil.copytree(FIXTURE_CONTENT, folder)
+    log = folder.parent / "gunicorn.log"
+    with running_gunicorn(log, PORTAL_CONTENT_DIR=str(folder)) as server:
+        yield server, folder, log
+
+
+def wait_for(log_path: Path, text: str, since: int = 0, timeout: float = 30) -> str:
+    """The log written after offset `since`, once `text` appears in it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        written = log_path.read_text()
-        if written.count(text) >= count:
+        written = log_path.read_text()[since:]
+        if text in written:
             return written
         time.sleep(0.1)
-    raise AssertionError(f"{text!r} not seen {count} times in:\n{log_path.read_text()}")
+    raise AssertionError(f"{text!r} not seen in:\n{log_path.read_text()[since:]}")
+
+
+def hup(server, log: Path) -> int:
+    """Send the master a HUP; the log's length before it."""
+    since = len(log.read_text())
+    server.master.send_signal(signal.SIGHUP)
+    return since
 
 
 def body(url: str) -> str:
@@ -49,46 +66,54 @@ def workers(master: int) -> set[int]:
     return {int(pid) for pid in out.split()}
 
 
-def test_a_release_with_the_folder_moved_away_is_refused(tmp_path, content):
-    log = tmp_path / "gunicorn.log"
-    with running_gunicorn(log, PORTAL_CONTENT_DIR=str(content)) as server:
-        assert get(server.url + PAGE) == 200
-        content.rename(tmp_path / "moved-away")
-        server.master.send_signal(signal.SIGHUP)
-        written = wait_for(log, "content release refused")
+def test_a_release_with_the_folder_moved_away_is_refused(served, tmp_path):
+    server, content, log = served
+    assert get(server.url + PAGE) == 200
+    content.rename(tmp_path / "moved-away")
+    try:
+        since = hup(server, log)
+        written = wait_for(log, "content release refused", since)
         assert "the content folder does not exist" in written
         assert "still serving the 3 topics loaded before" in written
-        wait_for(log, "ready: 3 topics", count=2)  # the new worker has the old content
+        wait_for(log, "ready: 3 topics", since)  # a new worker, with the old content
         for path in ("/", PAGE, "/about/second/", "/emergencies/high-calcium/"):
             assert get(server.url + path) == 200, path
+    finally:
+        (tmp_path / "moved-away").rename(content)
 
 
-def test_a_release_that_drops_most_pages_is_refused(tmp_path, content):
-    log = tmp_path / "gunicorn.log"
-    with running_gunicorn(log, PORTAL_CONTENT_DIR=str(content)) as server:
-        (content / "about" / "second.md").unlink()
-        (content / "emergencies" / "high-calcium.md").unlink()
-        server.master.send_signal(signal.SIGHUP)
-        written = wait_for(log, "content release refused")
+def test_a_release_that_drops_most_pages_is_refused(served, tmp_path):
+    server, content, log = served
+    gone = [content / "about" / "second.md", content / "emergencies" / "high-calcium.md"]
+    for page in gone:
+        page.rename(tmp_path / page.name)
+    try:
+        since = hup(server, log)
+        written = wait_for(log, "content release refused", since)
         assert "it has 1 topics where 3 are served now" in written
-        wait_for(log, "ready: 3 topics", count=2)
+        wait_for(log, "ready: 3 topics", since)
         assert get(server.url + "/about/second/") == 200
+    finally:
+        for page in gone:
+            (tmp_path / page.name).rename(page)
 
 
-def test_a_valid_release_goes_live_on_hup(tmp_path, content):
-    log = tmp_path / "gunicorn.log"
-    with running_gunicorn(log, PORTAL_CONTENT_DIR=str(content)) as server:
-        assert "A new paragraph." not in body(server.url + "/about/second/")
-        page = content / "about" / "second.md"
-        page.write_text(page.read_text() + "\nA new paragraph.\n")
-        server.master.send_signal(signal.SIGHUP)
-        wait_for(log, "content loaded from", count=2)
-        wait_for(log, "ready: 3 topics", count=2)
+def test_a_valid_release_goes_live_on_hup(served):
+    server, content, log = served
+    page = content / "about" / "second.md"
+    original = page.read_text()
+    assert "A new paragraph." not in body(server.url + "/about/second/")
+    page.write_text(original + "\nA new paragraph.\n")
+    try:
+        since = hup(server, log)
+        written = wait_for(log, "ready: 3 topics", since)
+        assert "content loaded from" in written and "content release refused" not in written
         deadline = time.monotonic() + 10
         while "A new paragraph." not in body(server.url + "/about/second/"):
             assert time.monotonic() < deadline, "the old worker kept answering"
             time.sleep(0.2)
-        assert "content release refused" not in log.read_text()
+    finally:
+        page.write_text(original)
 
 
 def test_a_fifo_in_the_folder_never_stalls_the_master(tmp_path, content):
