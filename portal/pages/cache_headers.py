@@ -7,11 +7,12 @@ page an ETag of its bytes. If the portal is down, a day-old page is better than 
 someone looking up an emergency sign.
 
 Only successful answers to GET and HEAD that said nothing about caching themselves are
-marked: errors, redirects, posts (the feedback form), static files (whitenoise marks its own)
-and anything that sets a cookie are left alone.
+marked: errors, redirects, posts (the feedback form), static files (whitenoise marks its own),
+anything that sets a cookie, and anything that varies by cookie (a signed-in page of the
+editors' desk) are left alone.
 """
 
-from django.utils.cache import patch_cache_control
+from django.utils.cache import has_vary_header, patch_cache_control
 
 MAX_AGE = 300
 STALE_WHILE_REVALIDATE = 600
@@ -30,6 +31,7 @@ class PublicCacheMiddleware:
             and not response.has_header("Cache-Control")
             and not response.cookies
             and not response.has_header("Set-Cookie")
+            and not has_vary_header(response, "Cookie")
         ):
             patch_cache_control(
                 response,

@@ -90,6 +90,12 @@ def test_a_response_with_its_own_caching_or_a_cookie_is_left_alone():
         response.set_cookie("csrftoken", "abc")
         return response
 
+    def varies_by_cookie(request):
+        response = HttpResponse("x")
+        response["Vary"] = "Accept-Encoding, Cookie"
+        return response
+
     assert PublicCacheMiddleware(own_rules)(request)["Cache-Control"] == "no-store"
     assert not PublicCacheMiddleware(sets_cookie)(request).has_header("Cache-Control")
+    assert not PublicCacheMiddleware(varies_by_cookie)(request).has_header("Cache-Control")
     assert PublicCacheMiddleware(lambda r: HttpResponse("x"))(request).has_header("Cache-Control")
