@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install lock run test check lint format serve collectstatic clean bench
+.PHONY: help install lock run test check lint format serve front collectstatic clean bench
 .PHONY: content-report new-topic
 
 help: ## List the targets
@@ -55,11 +55,16 @@ content-report: install ## Every page's review dates, reading age, words and sou
 new-topic: install ## Start a page: make new-topic SECTION=side-effects SLUG=bone-pain TITLE="Bone pain"
 	$(BIN)/python manage.py new_topic "$(SECTION)" "$(SLUG)" --title "$(TITLE)"
 
-# gunicorn reads ./gunicorn.conf.py by itself, so `make serve` and this use the same settings.
+NEEDS_NGINX = { echo "$@ needs Debian's nginx: apt-get install nginx   (sudo if not root)"; exit 2; }
+NEEDS_WRK = { echo "$@ needs wrk: apt-get install wrk   (sudo if not root)"; exit 2; }
+
+# gunicorn reads ./gunicorn.conf.py by itself, so `make serve`, `make front` and these use the
+# same settings.
 .PHONY: soak
-soak: collectstatic ## Load and fault soak of the production server on loopback (about 2 min; needs wrk)
-	@command -v wrk >/dev/null || { echo "make soak needs wrk: apt-get install wrk"; exit 2; }
-	$(BIN)/python bench/soak.py
+soak: collectstatic ## Load, fault and slow-client soak through the front on loopback (about 3 min; needs nginx, wrk)
+	@command -v nginx >/dev/null || $(NEEDS_NGINX)
+	@command -v wrk >/dev/null || $(NEEDS_WRK)
+	$(BIN)/python -m bench.soak
 
 format: install ## Format and auto-fix with ruff
 	$(BIN)/ruff format .
@@ -73,8 +78,14 @@ serve: collectstatic ## Production server: gunicorn + whitenoise, DEBUG off, on 
 	DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-local-serve-$$(head -c 24 /dev/urandom | base64)}" \
 	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
-	PORTAL_RENDER_CACHE_DIR="$${PORTAL_RENDER_CACHE_DIR:-.cache/render}" \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT)
+
+# The production stack: nginx with deploy/nginx.conf on FRONT_PORT in front of gunicorn on PORT,
+# the environment passed through as `make serve` does. Ctrl-C stops both.
+FRONT_PORT ?= 8080
+front: collectstatic ## Production stack: nginx (deploy/nginx.conf) on http://127.0.0.1:8080 in front of gunicorn on :8000 (needs nginx)
+	@command -v nginx >/dev/null || $(NEEDS_NGINX)
+	PORT=$(PORT) FRONT_PORT=$(FRONT_PORT) $(BIN)/python -m deploy.front
 
 clean: ## Remove the virtualenv and generated files
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
@@ -83,8 +94,7 @@ clean: ## Remove the virtualenv and generated files
 screenshots: install ## PNGs of every page type at 1280 px, 320 px and in print, into screenshots/
 	$(BIN)/python -m tests.browser.screenshots --out screenshots
 
-bench: collectstatic ## Benchmark against nginx on loopback (needs wrk, nginx; under 10 minutes)
-	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
-	  echo "make bench needs wrk and nginx from Debian: apt-get install wrk nginx (sudo if not root)"; \
-	  exit 2; }
+bench: collectstatic ## What readers and operators feel, through the front on loopback (needs nginx, wrk; under 10 minutes)
+	@command -v nginx >/dev/null || $(NEEDS_NGINX)
+	@command -v wrk >/dev/null || $(NEEDS_WRK)
 	timeout 600 $(BIN)/python -m bench $(BENCH_ARGS)

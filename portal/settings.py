@@ -57,6 +57,10 @@ MIDDLEWARE = [
     "portal.security.middleware.ResponseHeadersMiddleware",
     "portal.security.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages only (whitenoise answers static files above): an ETag of the bytes and 304 for a
+    # matching If-None-Match, after the Cache-Control the next one adds.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.pages.cache_headers.PublicCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -5,10 +5,8 @@ library) could still carry a full address. The address of a page here already sa
 reader is ill with; their search words must never be written down as well.
 """
 
-import functools
 import logging
 import re
-import time
 
 # Anything from a "?" up to the next space or quote: a URL's query string inside a message.
 _QUERY = re.compile(r"\?[^\s\"'<>]+")
@@ -37,29 +35,4 @@ class DropTraceback(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.exc_info = record.exc_text = None
-        return True
-
-
-@functools.lru_cache(maxsize=2)
-def _timestamp(second: int) -> str:
-    return time.strftime("[%d/%b/%Y:%H:%M:%S %z]", time.localtime(second))
-
-
-def access_line(when: float, method: str, path: str, version: str, status: int) -> str:
-    """The portal's access line: time, method, path without its query, status."""
-    return f'{_timestamp(int(when))} "{method} {path.split("?", 1)[0]} HTTP/{version}" {status}'
-
-
-class UvicornAccessLine(logging.Filter):
-    """uvicorn's access line, rewritten to the portal's (access_line).
-
-    uvicorn writes `client - "GET /path?query HTTP/1.1" 200`; the client's address and the
-    query string are dropped here, as gunicorn.conf.py's access_log_format does for gunicorn.
-    """
-
-    UVICORN_FORMAT = '%s - "%s %s HTTP/%s" %d'
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg == self.UVICORN_FORMAT and len(record.args) == 5:
-            record.msg, record.args = "%s", (access_line(record.created, *record.args[1:]),)
         return True

@@ -64,7 +64,7 @@ def test_check_deploy_warns_without_ssl_redirect():
     assert "security.W008" in result.stderr
 
 
-ENTRY_POINTS = ["portal.asgi", "portal.wsgi"]
+ENTRY_POINTS = ["portal.wsgi"]
 
 
 @pytest.mark.parametrize("entry_point", ENTRY_POINTS)

@@ -1,9 +1,8 @@
-"""The headers through the real production entry points (portal.asgi, which gunicorn runs, and
-portal.wsgi), not only the test client: whatever wraps the Django application there must keep
-them, on first and repeated requests."""
+"""The headers through the real production entry point (portal.wsgi, which gunicorn runs), not
+only the test client: whatever wraps the Django application there must keep them, on first and
+repeated requests."""
 
 import importlib
-import inspect
 import io
 import secrets
 import sys
@@ -11,10 +10,8 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 
-from tests.asgi_client import asgi_call
 
-
-@pytest.fixture(params=["portal.asgi", "portal.wsgi"])
+@pytest.fixture(params=["portal.wsgi"])
 def application(monkeypatch, request):
     monkeypatch.setenv("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
     monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "127.0.0.1,testserver")
@@ -24,15 +21,7 @@ def application(monkeypatch, request):
     sys.modules.pop(request.param, None)
 
 
-def _is_asgi(application) -> bool:
-    return inspect.iscoroutinefunction(type(application).__call__)
-
-
 def call(application, path: str, method: str = "GET") -> tuple[str, dict[str, str]]:
-    if _is_asgi(application):
-        answer = asgi_call(application, path, method, "", {})
-        headers = {name.title(): value for name, value in answer["headers"].items()}
-        return f"{answer['status']} ", headers
     environ = {"PATH_INFO": path, "REQUEST_METHOD": method, "wsgi.input": io.BytesIO()}
     setup_testing_defaults(environ)
     captured = {}

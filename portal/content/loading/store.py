@@ -62,6 +62,21 @@ def _log_problems(library: Library) -> None:
         log("%s %s", problem.id, problem)
 
 
+def current() -> Library | None:
+    """The Library being served, without loading one (None before the first load)."""
+    return _library
+
+
+def replace(library: Library) -> None:
+    """Serve `library` from now on (a release that portal/content/loading/release.py accepted)."""
+    global _library, _fingerprint, _configured
+    with _lock:
+        _library = library
+        _fingerprint = None
+        _configured = settings.PORTAL_CONTENT_DIR
+        _log_problems(library)
+
+
 def reset() -> None:
     """Forget the loaded Library (tests that swap content folders call this)."""
     global _library, _fingerprint, _configured
