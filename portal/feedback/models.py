@@ -35,3 +35,6 @@ class PostsInMinute(models.Model):
 
     minute = models.DateTimeField(unique=True)
     count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.minute:%Y-%m-%d %H:%M} {self.count}"
