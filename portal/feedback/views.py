@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from portal.feedback import origin, services
 from portal.feedback.forms import FeedbackForm, topic_for
+from portal.library.store import get_library
 
 logger = logging.getLogger("portal.feedback")
 
@@ -40,6 +41,14 @@ NOT_SAVED = (
     "Please try again later."
 )
 ONLY_POST = "To send feedback, use the form at the end of any page on this website."
+
+
+def _not_saved() -> str:
+    # Said in place too, where the page's helpline box may be out of sight.
+    helpline = get_library().contact("breast-cancer-now-helpline")
+    if helpline is None:
+        return NOT_SAVED
+    return f"{NOT_SAVED} To talk to someone, call {helpline.name} on {helpline.phone}."
 
 
 def _wants_json(request) -> bool:
@@ -92,7 +101,7 @@ def submit(request):
         detail = str(error) if isinstance(error, OperationalError | InterfaceError) else ""
         logger.error("Feedback could not be saved: %s %s", type(error).__name__, detail)
         return _answer(
-            request, 503, NOT_SAVED, form=form, topic=form.topic, title="Feedback not saved"
+            request, 503, _not_saved(), form=form, topic=form.topic, title="Feedback not saved"
         )
 
     if _wants_json(request):
