@@ -3,7 +3,7 @@
    the same post is sent with fetch and the answer is shown where the form was, in a live region
    that screen readers announce, with focus moved to it so keyboard users are not lost. On an
    error the form and the reader's words stay, with the message above the button.
-   "Report a mistake" puts focus in the comment box. No cookie is sent or set. */
+   "Report a mistake" (a link to #feedback) also puts focus in the comment box. No cookie is sent or set. */
 (function () {
   "use strict";
 
@@ -57,18 +57,20 @@
       });
   });
 
+  // The whole form in view from its question down, and the comment box ready to type in.
   function focusBox(event) {
     if (event) {
       event.preventDefault();
     }
     form.hidden = false;
-    box.focus();
+    form.scrollIntoView({ block: "start" });
+    box.focus({ preventScroll: true });
   }
   var report = document.querySelector(".feedback-report a");
   if (report) {
     report.addEventListener("click", focusBox);
   }
-  if (window.location.hash === "#feedback-comment") {
+  if (window.location.hash === "#feedback") {
     focusBox();
   }
 })();

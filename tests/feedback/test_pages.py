@@ -19,7 +19,7 @@ def test_every_topic_page_has_the_form_and_the_report_link(client):
     for topic in topics:
         html = client.get(topic.url).content.decode()
         assert f'<input type="hidden" name="page" value="{topic.url}">' in html
-        assert '<a href="#feedback-comment">Report a mistake on this page</a>' in html
+        assert '<a href="#feedback">Report a mistake on this page</a>' in html
         assert "Do not include names, dates of birth or other personal details." in html
         assert 'maxlength="1000"' in html
 
