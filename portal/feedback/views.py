@@ -23,7 +23,8 @@ from portal.library.store import get_library
 
 logger = logging.getLogger("portal.feedback")
 
-THANKS = "Thank you. Your feedback has been sent to the team who write this website."
+SENT = "Your feedback has been sent to the team who write this website."
+THANKS = f"Thank you. {SENT}"
 CROSS_SITE = (
     "This feedback was not sent from a page of this website, so we did not keep it. "
     "To send feedback, use the form at the end of any page on this website."
@@ -117,5 +118,5 @@ def thanks(request):
     return render(
         request,
         "feedback/thanks.html",
-        {"message": THANKS, "topic": topic_for(request.GET.get("page", ""))},
+        {"message": SENT, "topic": topic_for(request.GET.get("page", ""))},
     )
