@@ -4,12 +4,17 @@ DJANGO_DEBUG          "1" for development (make run); off by default.
 DJANGO_SECRET_KEY     required in production (wsgi.py refuses to start without it).
 DJANGO_ALLOWED_HOSTS  comma-separated host names; required in production.
 PORTAL_CONTENT_DIR    folder of markdown content; defaults to ./content.
+DATABASE_URL          where reader feedback is kept (the only thing the public site writes):
+                      sqlite:////path/to/file.sqlite3 or postgres://user:pass@host/name (needs
+                      the "postgres" extra); defaults to the SQLite file ./db.sqlite3.
 """
 
 import importlib.util
 import os
 import warnings
 from pathlib import Path
+
+import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +52,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.pages",
     "portal.security",
+    "portal.feedback",
 ]
 
 MIDDLEWARE = [
@@ -92,8 +98,25 @@ TEMPLATES = [
     },
 ]
 
-# No database: content lives in files and is held in memory (see portal/content).
-DATABASES = {}
+# Content lives in files and is held in memory (see portal/content); pages never touch the
+# database. It holds only reader feedback (portal/feedback), so if it is down, pages still serve.
+DATABASES = {
+    "default": dj_database_url.config(
+        # A connection per post and none kept open: posts are rare, and no open connection can
+        # go stale under whichever server runs us (threads or ASGI).
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # Several server processes may write at once: take the write lock when a transaction
+        # starts (no upgrade deadlocks), wait a few seconds for it, then give up with an error the
+        # reader is told about. WAL lets the report read while a reader's feedback is written.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 5,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -227,3 +250,9 @@ LOGGING["loggers"]["django.security.DisallowedHost"] = {
     "filters": ["no_traceback"],
     "propagate": False,
 }
+
+# Reader feedback (portal/feedback): flood limits, counting stored entries and never people.
+# A page takes at most this many entries a day, and the whole site this many a minute; above
+# that a post is refused (429) with a kind message.
+PORTAL_FEEDBACK_PER_PAGE_PER_DAY = int(os.environ.get("PORTAL_FEEDBACK_PER_PAGE_PER_DAY", 200))
+PORTAL_FEEDBACK_PER_MINUTE = int(os.environ.get("PORTAL_FEEDBACK_PER_MINUTE", 30))

@@ -7,6 +7,7 @@ from portal.security.views import security_txt
 
 urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security-txt"),
+    path("", include("portal.feedback.urls")),
     path("", include("portal.search.urls")),
     path("", include("portal.pages.reference_urls")),
     path("", include("portal.pages.urls")),

@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core import signals
+from django.db import close_old_connections
 
 from portal.content.loading import loader, store
 from portal.search import service
@@ -73,3 +75,18 @@ def content_copy(settings, tmp_path):
     settings.PORTAL_CONTENT_DIR = target
     store.reset()
     return target
+
+
+@pytest.fixture(autouse=True)
+def no_connection_check_at_request_start():
+    """As Django's test Client does: a request does not check the database connection.
+
+    The feedback tests leave the test database's connection open (pytest-django keeps it for the
+    session); a later test that calls the WSGI or ASGI handler directly, and is not allowed the
+    database, would otherwise fail on that check (at the start and end of each request), though
+    no page uses the database."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)

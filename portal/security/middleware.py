@@ -1,7 +1,8 @@
 """Request limits and the response headers Django's own middleware cannot reach.
 
-The site only ever reads: every other method is refused with 405 before routing, so even a
-path that does not exist answers 405 to a POST rather than leaking which paths exist. Oversized
+The site only ever reads, but for the feedback form: every method other than GET and HEAD is
+refused with 405 before routing, except POST to /feedback/ (portal/feedback), so even a path that
+does not exist answers 405 to a POST rather than leaking which paths exist. Oversized
 query strings and headers get a clear 4xx before any view runs. Our limits sit below
 gunicorn's (gunicorn.conf.py), so Django answers them with the helpful page and every security
 header, rather than gunicorn with a bare one.
@@ -12,6 +13,8 @@ from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.template import loader
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+# The one address that takes a POST: the feedback form (portal/feedback/urls.py).
+POST_PATHS = frozenset({"/feedback/"})
 # A search query is at most 200 characters (the form's maxlength); percent-encoded UTF-8 takes
 # up to 9 bytes a character, so 4 KiB leaves room for every honest query and nothing more.
 MAX_QUERY_STRING_BYTES = 4096
@@ -52,9 +55,10 @@ class RequestGuardMiddleware:
 
     @staticmethod
     def refuse(request) -> HttpResponse | None:
-        if request.method not in SAFE_METHODS:
+        takes_post = request.path_info in POST_PATHS
+        if request.method not in SAFE_METHODS and not (takes_post and request.method == "POST"):
             response = _refusal("405.html", 405)
-            response["Allow"] = "GET, HEAD"
+            response["Allow"] = "POST" if takes_post else "GET, HEAD"
             return response
         # WSGI gives these as bytes decoded as latin-1, so a character is a byte.
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING_BYTES:

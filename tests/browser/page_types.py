@@ -27,6 +27,7 @@ PAGE_TYPES = {
     "print-questions": "/print/questions/",
     "print-emergency-card": "/print/emergency-card/",
     "print-symptom-diary": "/print/symptom-diary/",
+    "feedback-thanks": "/feedback/thanks/?page=/treatments/treatment-overview/",
 }
 
 # The status a page type is meant to answer with, when it is not 200.

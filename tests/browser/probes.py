@@ -258,10 +258,20 @@ _FOCUSABLE_JS = (
     + """
   const selector = 'a[href], area[href], button, input, select, textarea, summary, iframe,'
     + ' [tabindex], [contenteditable=""], [contenteditable="true"]';
+  // A group of radio buttons is one Tab stop: its chosen button, or its first when none is.
+  const group = (el) => [...document.forms].indexOf(el.form) + '|' + el.name;
+  const chosen = new Set([...document.querySelectorAll('input[type=radio]:checked')].map(group));
+  const groupsSeen = new Set();
   return [...document.querySelectorAll(selector)].filter((el) => {
     if (el.disabled || el.type === 'hidden' || el.tabIndex < 0) return false;
     if (el.getClientRects().length === 0) return false;
-    return getComputedStyle(el).visibility !== 'hidden';
+    if (getComputedStyle(el).visibility === 'hidden') return false;
+    if (el.type === 'radio' && el.name) {
+      if (chosen.has(group(el))) return el.checked;
+      if (groupsSeen.has(group(el))) return false;
+      groupsSeen.add(group(el));
+    }
+    return true;
   }).map(describe);
 }
 """

@@ -63,3 +63,18 @@ def test_focus_probe_notices_a_hidden_focus_ring(page):
     )
     stops = probes.tab_through(page, limit=5)
     assert [stop.ring_visible for stop in stops] == [False, False, True]
+
+
+def test_focus_probe_counts_a_radio_group_as_one_stop(page):
+    page.set_content(
+        "<form><a href='#a'>a</a>"
+        "<input type=radio name=r value=1><input type=radio name=r value=2>"
+        "<input type=radio name=s value=1><input type=radio name=s value=2 checked>"
+        "<button>b</button></form>"
+    )
+    # The first button of group r (none chosen), the chosen one of group s.
+    expected = ['a "a"', 'input "1"', 'input "2"', 'button "b"']
+    assert [name.split(":", 1)[1] for name in probes.focusable_elements(page)] == expected
+    assert [stop.element for stop in probes.tab_through(page, 10)] == probes.focusable_elements(
+        page
+    )

@@ -1,5 +1,6 @@
-"""A reader's first visit to a topic page costs at most three requests: the page, its
-stylesheet and the glossary script (README "Performance"; bench/weight.py counts the same).
+"""A reader's first visit to a topic page costs at most four requests: the page, its
+stylesheet, the glossary script and the feedback form's script (README "Performance";
+bench/weight.py counts the same).
 
 Counted by the server, not by Playwright: Chromium fetches a page's icon itself, and Playwright
 reports no request for it, so a recorder in the page would miss the very request this guards
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.browser
 TOPIC = "/treatments/chemotherapy/"
 
 
-def test_topic_page_first_visit_makes_at_most_three_requests(browser, real_content):
+def test_topic_page_first_visit_makes_at_most_four_requests(browser, real_content):
     log: list[str] = []
     with serve_portal(request_log=log) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -36,10 +37,11 @@ def test_topic_page_first_visit_makes_at_most_three_requests(browser, real_conte
         finally:
             context.close()
     assert console_errors == []
-    assert len(log) <= 3, log
+    assert len(log) <= 4, log
     assert log[0] == TOPIC
     assert sorted(re.sub(r"\.[0-9a-f]{12}\.", ".", path) for path in log[1:]) == [
         "/static/css/site.css",
+        "/static/js/feedback.js",
         "/static/js/glossary.js",
     ], log
     assert icons and all(href.startswith("data:image/svg+xml,") for href in icons)
