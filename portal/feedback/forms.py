@@ -10,7 +10,7 @@ import re
 
 from django import forms
 
-from portal.library.store import get_library
+from portal.content.loading.store import get_library
 
 MAX_COMMENT = 1000
 MAX_PAGE = 200

@@ -17,9 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from portal.content.loading.store import get_library
 from portal.feedback import origin, services
 from portal.feedback.forms import FeedbackForm, topic_for
-from portal.library.store import get_library
 
 logger = logging.getLogger("portal.feedback")
 

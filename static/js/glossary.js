@@ -1,5 +1,5 @@
 /* Glossary toggletips: progressive enhancement of the glossary words marked at load time
-   (portal/library/glossary.py). Without this script each word stays a plain link to its
+   (portal/content/rendering/glossary.py). Without this script each word stays a plain link to its
    entry on /glossary/. With it, each becomes a button that shows the definition in place, in
    a live region so screen readers announce it. Works with mouse, touch and keyboard: Enter or
    Space opens and closes, Escape closes, focus stays on the word. No inline code (strict CSP). */

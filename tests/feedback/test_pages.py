@@ -12,7 +12,7 @@ FORM = re.compile(r'<p class="feedback-report[^\n]*</p>|<form class="feedback.*?
 
 
 def test_every_topic_page_has_the_form_and_the_report_link(client):
-    from portal.library.store import get_library
+    from portal.content.loading.store import get_library
 
     topics = get_library().topics.values()
     assert len(topics) >= 2
