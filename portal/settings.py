@@ -4,12 +4,18 @@ DJANGO_DEBUG          "1" for development (make run); off by default.
 DJANGO_SECRET_KEY     required in production (wsgi.py refuses to start without it).
 DJANGO_ALLOWED_HOSTS  comma-separated host names; required in production.
 PORTAL_CONTENT_DIR    folder of markdown content; defaults to ./content.
+DATABASE_URL          any database URL (sqlite://, postgres://); default the SQLite file in
+                      PORTAL_DB_PATH (./db.sqlite3). Only the desk (and feedback) use it.
+PORTAL_DESK           "1" to run the editors' desk (sign-in, sessions, CSRF cookies) at /desk/.
+                      The desk's own settings are at the end of this file.
 """
 
 import importlib.util
 import os
 import warnings
 from pathlib import Path
+
+import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -88,8 +94,15 @@ TEMPLATES = [
     },
 ]
 
-# No database: content lives in files and is held in memory (see portal/library).
-DATABASES = {}
+# Content lives in files and is held in memory (see portal/library); the database holds only
+# what people write through the site: the desk's drafts and audit log (and reader feedback).
+PORTAL_DB_PATH = Path(os.environ.get("PORTAL_DB_PATH") or BASE_DIR / "db.sqlite3")
+DATABASES = {
+    "default": dj_database_url.config(
+        env="DATABASE_URL", default=f"sqlite:///{PORTAL_DB_PATH}", conn_max_age=60
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -223,3 +236,83 @@ LOGGING["loggers"]["django.security.DisallowedHost"] = {
     "filters": ["no_traceback"],
     "propagate": False,
 }
+
+# --- The editors' desk (issue 18), only where PORTAL_DESK=1, on its own host or port.
+# The public site never has any of this: no sessions, no auth, no cookies, no /desk/ URLs.
+# PORTAL_DESK_INSECURE_COOKIES "1" lets the desk's cookies travel over plain http (make desk on
+#                              127.0.0.1 only); never in production.
+# PORTAL_DESK_LOGIN_LIMIT      failed sign-ins before a one-hour lockout (django-axes); 5.
+# PORTAL_RELEASE_COMMAND       run after each publish, without a shell (for example a release
+#                              script); unset = send HUP to the gunicorn master whose pid is in
+#                              PORTAL_GUNICORN_PIDFILE.
+# PORTAL_GUNICORN_PIDFILE      the public site's gunicorn pid file, for the default release.
+PORTAL_DESK = env_flag("PORTAL_DESK")
+PORTAL_RELEASE_COMMAND = os.environ.get("PORTAL_RELEASE_COMMAND", "").strip()
+PORTAL_GUNICORN_PIDFILE = os.environ.get("PORTAL_GUNICORN_PIDFILE", "").strip()
+if PORTAL_DESK:
+    INSTALLED_APPS += [
+        "django.contrib.contenttypes",
+        "django.contrib.auth",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "django_otp",
+        "django_otp.plugins.otp_totp",
+        "axes",
+        "portal.desk",
+    ]
+    _guard = MIDDLEWARE.index("portal.security.middleware.RequestGuardMiddleware")
+    # The desk posts forms and keeps a session, so its guard lets those through (same limits).
+    MIDDLEWARE[_guard] = "portal.desk.middleware.DeskRequestGuardMiddleware"
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+        "django.contrib.sessions.middleware.SessionMiddleware",
+    )
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware") + 1,
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+    )
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "django_otp.middleware.OTPMiddleware",
+    )
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+        "django.contrib.messages.middleware.MessageMiddleware",
+    )
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+    TEMPLATES[0]["OPTIONS"]["context_processors"] += [
+        "django.contrib.auth.context_processors.auth",
+        "django.contrib.messages.context_processors.messages",
+        "portal.desk.context.roles",
+    ]
+    AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ]
+    LOGIN_URL = "/desk/login/"
+    LOGIN_REDIRECT_URL = "/desk/"
+    _secure_cookies = not env_flag("PORTAL_DESK_INSECURE_COOKIES")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure_cookies
+    SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Strict"
+    SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day; sign in again tomorrow
+    SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    AUTH_PASSWORD_VALIDATORS = [
+        {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+        {
+            "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+            "OPTIONS": {"min_length": 12},
+        },
+        {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+        {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    ]
+    AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_DESK_LOGIN_LIMIT") or 5)
+    AXES_COOLOFF_TIME = 1  # hours
+    # Locked by name and by address alike: guessing one person's password from many
+    # addresses, or many people's from one address, both stop at the limit.
+    AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+    AXES_RESET_ON_SUCCESS = True
+    AXES_LOCKOUT_TEMPLATE = "desk/locked_out.html"
+    AXES_VERBOSE = False  # its log lines carry client addresses; our audit log has what we need
+    OTP_TOTP_ISSUER = "Portal editors' desk"
