@@ -44,13 +44,20 @@ def save(user, library, ref: PageRef, text: str, version: int, change_note=None)
     for _attempt in range(2):
         try:
             with transaction.atomic():
-                return _save(user, library, ref, text, version, change_note)
+                draft, stale = _save(user, library, ref, text, version, change_note)
+            break
         except IntegrityError:
             continue  # two first saves at once: the second now meets the first's draft
-    raise Conflict(_keep_copy(open_draft(ref), user, text, version))
+    else:
+        draft, stale = open_draft(ref), True
+    if stale:
+        # Kept outside the draft's transaction, so it is stored whatever happens next.
+        raise Conflict(_keep_copy(draft, user, text, version))
+    return draft
 
 
-def _save(user, library, ref, text, version, change_note) -> Draft:
+def _save(user, library, ref, text, version, change_note) -> tuple[Draft, bool]:
+    """The saved draft, and whether this save was stale (to be kept as a conflict copy)."""
     draft = Draft.objects.select_for_update().filter(page=ref.key, status=Draft.OPEN).first()
     if draft is None:
         published = published_text(library, ref)
@@ -64,12 +71,12 @@ def _save(user, library, ref, text, version, change_note) -> Draft:
         if version:
             # The draft this person was editing was published or discarded meanwhile: theirs is
             # kept beside a fresh draft of the page as it is now.
-            raise Conflict(_keep_copy(draft, user, text, version))
+            return draft, True
         if text != published:
             draft.authors.add(user)
     elif version != draft.version:
         if text != draft.text:
-            raise Conflict(_keep_copy(draft, user, text, version))
+            return draft, True
     elif text != draft.text:
         draft.text = text
         draft.version += 1
@@ -79,7 +86,7 @@ def _save(user, library, ref, text, version, change_note) -> Draft:
     if change_note is not None and change_note != draft.change_note:
         draft.change_note = change_note[:200]
         draft.save(update_fields=["change_note", "updated_at"])
-    return draft
+    return draft, False
 
 
 def _keep_copy(draft: Draft, user, text: str, version: int) -> ConflictCopy:

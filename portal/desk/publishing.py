@@ -137,9 +137,11 @@ def publish(user, draft_id: int, note: str, today: datetime.date) -> Published:
         fields = SECTION_FIELDS if ref.is_index else TOPIC_FIELDS
         final = front_matter_edits.add_change(draft.text, note, today, fields)
         name = user.get_full_name() or user.get_username()
+        signoff = examined.page.clinical_signoff
         message = (
-            f"{note}\n\nPage: {ref.key}\nClinical sign-off: {examined.page.clinical_signoff.role}, "
-            f"{examined.page.clinical_signoff.date.isoformat()}\nPublished through the editors' desk."
+            f"{note}\n\nPage: {ref.key}\n"
+            f"Clinical sign-off: {signoff.role}, {signoff.date.isoformat()}\n"
+            "Published through the editors' desk."
         )
         try:
             commit = git_files.write_and_commit(
