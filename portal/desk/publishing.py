@@ -152,18 +152,22 @@ def publish(user, draft_id: int, note: str, today: datetime.date) -> Published:
                 f"{name} <{user.get_username()}@desk.invalid>",
             )
         except (git_files.GitError, OSError) as error:
-            audit.record(AuditEvent.PUBLISH_FAILED, user, page=ref.key, detail=str(error))
-            raise Refused(
-                f"Publishing failed and nothing was changed: {error}. Try again, or ask a "
-                "developer if it keeps happening."
-            ) from None
-        draft.text = final
-        draft.status = Draft.PUBLISHED
-        draft.change_note = note
-        draft.published_at = timezone.now()
-        draft.published_commit = commit
-        draft.save()
-        audit.record(AuditEvent.PUBLISH, user, page=ref.key, detail=f"{commit[:12]} {note}")
+            failure = error  # recorded below, outside this transaction, which is rolled back
+        else:
+            failure = None
+            draft.text = final
+            draft.status = Draft.PUBLISHED
+            draft.change_note = note
+            draft.published_at = timezone.now()
+            draft.published_commit = commit
+            draft.save()
+            audit.record(AuditEvent.PUBLISH, user, page=ref.key, detail=f"{commit[:12]} {note}")
+    if failure is not None:
+        audit.record(AuditEvent.PUBLISH_FAILED, user, page=ref.key, detail=str(failure))
+        raise Refused(
+            f"Publishing failed and nothing was changed: {failure}. Try again, or ask a "
+            "developer if it keeps happening."
+        )
     released, release_message = release()
     if not released:
         audit.record(AuditEvent.RELEASE_FAILED, user, page=ref.key, detail=release_message)

@@ -347,13 +347,13 @@ def publish(request, library, ref):
     draft = drafts.open_draft(ref)
     if draft is None:
         return refused(request, "There is no draft of this page to publish.", status=404)
-    problems = ()
+    problems, status = (), 200
     if request.method == "POST":
         try:
             done = publishing.publish(request.user, draft.pk, request.POST.get("note", ""), today())
         except publishing.Refused as error:
             messages.error(request, error.message)
-            problems = error.problems
+            problems, status = error.problems, 400
         else:
             messages.success(request, f"Published {ref.key} ({done.commit[:12]}).")
             (messages.success if done.released else messages.warning)(request, done.release_message)
@@ -370,7 +370,7 @@ def publish(request, library, ref):
             "errors": bool(examined.errors) or any(p.is_error for p in problems),
             "can_publish": can_publish(request.user),
         },
-        status=400 if problems else 200,
+        status=status,
     )
 
 

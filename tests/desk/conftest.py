@@ -34,8 +34,14 @@ def make_content_repo(target: Path) -> Path:
     git(target, "add", "-A")
     git(
         target,
-        "-c", "user.name=Fixture", "-c", "user.email=fixture@example.invalid",
-        "commit", "--quiet", "-m", "Fixture content",
+        "-c",
+        "user.name=Fixture",
+        "-c",
+        "user.email=fixture@example.invalid",
+        "commit",
+        "--quiet",
+        "-m",
+        "Fixture content",
     )
     return target
 
@@ -58,7 +64,9 @@ def content_repo(settings, tmp_path):
 
 
 def make_user(username: str, *roles: str, reviewer_role: str = "", **extra) -> User:
-    user = User.objects.create_user(username, password=PASSWORD, first_name=username.title(), **extra)
+    user = User.objects.create_user(
+        username, password=PASSWORD, first_name=username.title(), **extra
+    )
     for role in roles:
         user.groups.add(Group.objects.get(name=role))
     if reviewer_role:

@@ -74,7 +74,9 @@ def test_a_conflict_page_save_that_is_stale_again_is_caught_again(
     autosave(client_for(editor), base + "\nA\n", 0)
     url = autosave(client_for(colleague), base + "\nB\n", 0).json()["conflict"]
     autosave(client_for(editor), base + "\nA2\n", 1)  # version 2 now
-    response = client_for(colleague).post(url, {"choice": "merged", "text": base + "\nAB\n", "version": 1})
+    response = client_for(colleague).post(
+        url, {"choice": "merged", "text": base + "\nAB\n", "version": 1}
+    )
     assert response.status_code == 302 and "/conflict/" in response["Location"]
     assert Draft.objects.get(status=Draft.OPEN).text.endswith("A2\n")
 
@@ -102,7 +104,9 @@ def test_a_save_of_a_draft_published_meanwhile_keeps_the_text(content_repo, edit
 def test_the_form_save_works_without_javascript(content_repo, editor, client_for):
     client = client_for(editor)
     text = published(content_repo).replace("Short.", "Short and sweet.")
-    response = client.post("/desk/pages/about/second/", {"text": text, "version": 0, "change_note": ""})
+    response = client.post(
+        "/desk/pages/about/second/", {"text": text, "version": 0, "change_note": ""}
+    )
     assert response.status_code == 302
     assert Draft.objects.get(status=Draft.OPEN).text == text
 
