@@ -112,7 +112,9 @@ def test_setting_up_two_factor(content_repo, editor, client_for):
     assert AuditEvent.objects.filter(action=AuditEvent.TWO_FACTOR).exists()
 
 
-def test_a_session_without_the_code_is_not_enough_once_two_factor_is_on(content_repo, editor, client_for):
+def test_a_session_without_the_code_is_not_enough_once_two_factor_is_on(
+    content_repo, editor, client_for
+):
     client = client_for(editor)  # signed in with the password alone
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
     assert client.get("/desk/").status_code == 302
@@ -128,7 +130,9 @@ def test_posts_without_a_csrf_token_are_refused(content_repo, editor):
         content_type="application/json",
     )
     assert response.status_code == 403
-    response = client.post("/desk/preview/", '{"page": "about/second", "text": "x"}', content_type="application/json")
+    response = client.post(
+        "/desk/preview/", '{"page": "about/second", "text": "x"}', content_type="application/json"
+    )
     assert response.status_code == 403
 
 
@@ -159,5 +163,3 @@ def test_weak_passwords_are_refused_by_the_rules(content_repo):
         with pytest.raises(ValidationError):
             validate_password(weak)
     validate_password(PASSWORD)
-
-
