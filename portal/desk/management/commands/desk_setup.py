@@ -10,6 +10,8 @@ from portal.desk.roles import ROLES
 
 
 class Command(BaseCommand):
+    # People must be manageable even while a content file has a mistake.
+    requires_system_checks = []
     help = "Create the desk's role groups: Editor, Clinical reviewer, Publisher."
 
     def handle(self, *args, **options):
