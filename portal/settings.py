@@ -296,6 +296,9 @@ if PORTAL_DESK:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure_cookies
     SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Strict"
+    # Chromium sends "Origin: null" on form posts from a no-referrer page, which Django's CSRF
+    # check rightly refuses; the desk's links go nowhere but the desk and the public site.
+    SECURE_REFERRER_POLICY = "same-origin"
     SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day; sign in again tomorrow
     SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     AUTH_PASSWORD_VALIDATORS = [

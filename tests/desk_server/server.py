@@ -111,11 +111,20 @@ def manage(env: dict[str, str], *args: str, stdin: str = "") -> str:
     return done.stdout
 
 
+_prepared: dict[str, bytes] = {}
+
+
 def prepare(env: dict[str, str]) -> None:
-    """A migrated database with the test users, made the documented way."""
-    manage(env, "migrate", "--noinput", "--skip-checks")
-    for username, options in USERS.items():
-        manage(env, "desk_user", username, *options, "--password-stdin", stdin=PASSWORD + "\n")
+    """A migrated database with the test users, made the documented way (once per test run,
+    then copied: the database does not depend on the content)."""
+    database = Path(env["DATABASE_URL"].removeprefix("sqlite:///"))
+    if "sqlite" not in _prepared:
+        manage(env, "migrate", "--noinput", "--skip-checks")
+        for username, options in USERS.items():
+            manage(env, "desk_user", username, *options, "--password-stdin", stdin=PASSWORD + "\n")
+        _prepared["sqlite"] = database.read_bytes()
+    else:
+        database.write_bytes(_prepared["sqlite"])
 
 
 @contextlib.contextmanager
