@@ -290,7 +290,8 @@ def test_the_default_release_sends_hup_to_the_pid_in_the_pid_file(
             sys.executable,
             "-c",
             "import signal, time, pathlib\n"
-            f"signal.signal(signal.SIGHUP, lambda *a: pathlib.Path({str(marker)!r}).write_text('hup'))\n"
+            f"marker = pathlib.Path({str(marker)!r})\n"
+            "signal.signal(signal.SIGHUP, lambda *a: marker.write_text('hup'))\n"
             f"pathlib.Path({str(ready)!r}).write_text('ready')\n"
             "time.sleep(30)\n",
         ]
