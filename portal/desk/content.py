@@ -105,27 +105,35 @@ def _with_topic(library: Library, topic: Topic) -> Library:
     )
 
 
-def examine(library: Library, ref: PageRef, text: str) -> Examined:
-    """Read, render and check one page's draft text against the current Library."""
+def _read_draft(library: Library, ref: PageRef, path: Path):
+    """The draft's page and a Library with it swapped in, or the problem that stops it loading."""
+    try:
+        if ref.is_index:
+            meta, body, _ = read_document(path, SECTION_FIELDS)
+            page = dataclasses.replace(
+                library.section(ref.section),
+                path=path.parent,
+                intro_html=BodyRenderer()(body).html,
+                **meta,
+            )
+            return page, _with_section(library, page), None
+        page = load_topic(path, ref.section, _reader(library))
+        return page, _with_topic(library, page), None
+    except ContentError as error:
+        return None, None, error.at(path)
+    except Exception as error:  # noqa: BLE001 (an odd draft gets a message, never a 500)
+        return None, None, unexpected(path, error)
+
+
+def examine(library: Library, ref: PageRef, text: str, checks: bool = True) -> Examined:
+    """Read and render one page's draft text against the current Library, and (with checks)
+    run the editor checks on it. Without checks only a problem that stops it loading is given,
+    which is what the live preview needs first; the checks follow in a second request."""
     with tempfile.TemporaryDirectory(prefix="desk-draft-") as folder:
         path = Path(folder) / ref.relative
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
-        try:
-            if ref.is_index:
-                meta, body, _ = read_document(path, SECTION_FIELDS)
-                page = dataclasses.replace(
-                    library.section(ref.section),
-                    path=path.parent,
-                    intro_html=BodyRenderer()(body).html,
-                    **meta,
-                )
-                draft_library = _with_section(library, page)
-            else:
-                page = load_topic(path, ref.section, _reader(library))
-                draft_library = _with_topic(library, page)
-        except ContentError as error:
-            return Examined(None, (error.at(path),))
-        except Exception as error:  # noqa: BLE001 (an odd draft gets a message, never a 500)
-            return Examined(None, (unexpected(path, error),))
-        return Examined(page, tuple(check_page(draft_library, path)))
+        page, draft_library, problem = _read_draft(library, ref, path)
+        if page is None:
+            return Examined(None, (problem,))
+        return Examined(page, tuple(check_page(draft_library, path)) if checks else ())

@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/two-factor/", auth_views.two_factor, name="two-factor"),
     path("new/", views.new_page, name="new-page"),
     path("preview/", views.preview, name="preview"),
+    path("checks/", views.checks, name="checks"),
     path("audit/", views.audit_log, name="audit"),
     path(PAGE, views.edit, name="edit"),
     path(PAGE + "autosave/", views.autosave, name="autosave"),

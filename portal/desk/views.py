@@ -197,10 +197,8 @@ def autosave(request, library, ref):
     return JsonResponse({"version": draft.version, "saved": draft.updated_at.isoformat()})
 
 
-@desk_login_required
-@require_POST
-def preview(request):
-    """The draft text rendered as readers would see it, with the checks' problems by line."""
+def _draft_from_request(request):
+    """(library, ref, text) from a JSON body {page, text}, or a JsonResponse saying why not."""
     try:
         data = json.loads(request.body)
         library = current_library()
@@ -210,12 +208,35 @@ def preview(request):
         return JsonResponse({"error": str(error)}, status=404)
     except (ValueError, KeyError, TypeError) as error:
         message = (
-            str(error) if isinstance(error, drafts.TooBig) else "The preview was not understood."
+            str(error) if isinstance(error, drafts.TooBig) else "The request was not understood."
         )
         return JsonResponse({"error": message}, status=400)
-    examined = examine(library, ref, text)
+    return library, ref, text
+
+
+@desk_login_required
+@require_POST
+def preview(request):
+    """The draft text rendered as readers would see it (and any problem that stops it loading).
+    The editor's script asks for the checks next (views.checks): the preview comes first."""
+    found = _draft_from_request(request)
+    if isinstance(found, JsonResponse):
+        return found
+    library, ref, text = found
+    examined = examine(library, ref, text, checks=False)
     html = render_to_string("desk/preview.html", {"page": examined.page, "ref": ref})
     return JsonResponse({"html": html, "problems": _problems_json(examined.problems)})
+
+
+@desk_login_required
+@require_POST
+def checks(request):
+    """The content checks' problems in the draft text, by line."""
+    found = _draft_from_request(request)
+    if isinstance(found, JsonResponse):
+        return found
+    library, ref, text = found
+    return JsonResponse({"problems": _problems_json(examine(library, ref, text).problems)})
 
 
 @desk_login_required

@@ -8,9 +8,9 @@ from portal.desk.models import Draft
 from portal.library.management.commands.new_topic import TEMPLATE
 
 
-def preview(client, text, page="about/second"):
+def preview(client, text, page="about/second", what="preview"):
     return client.post(
-        "/desk/preview/", json.dumps({"page": page, "text": text}), content_type="application/json"
+        f"/desk/{what}/", json.dumps({"page": page, "text": text}), content_type="application/json"
     )
 
 
@@ -20,7 +20,8 @@ def test_preview_renders_through_the_public_pipeline(content_repo, editor, clien
     data = preview(client_for(editor), text).json()
     assert "<strong>999</strong>" in data["html"]
     assert "<script" not in data["html"]  # sanitised, as on the public site
-    removed = [p for p in data["problems"] if p["id"] == "content.E022"]
+    checked = preview(client_for(editor), text, what="checks").json()
+    removed = [p for p in checked["problems"] if p["id"] == "content.E022"]
     assert removed and removed[0]["line"] == text.split("\n").index("<script>alert(1)</script>") + 1
 
 
@@ -31,9 +32,10 @@ def test_preview_of_broken_front_matter_names_the_line(content_repo, editor, cli
     assert data["problems"][0]["line"] == 4 and data["problems"][0]["error"]
 
 
-def test_preview_refuses_a_hostile_page(content_repo, editor, client_for):
-    response = preview(client_for(editor), "x", page="../../etc/passwd")
-    assert response.status_code == 404
+def test_preview_and_checks_refuse_a_hostile_page(content_repo, editor, client_for):
+    for what in ("preview", "checks"):
+        response = preview(client_for(editor), "x", page="../../etc/passwd", what=what)
+        assert response.status_code == 404
 
 
 def test_the_editor_page_shows_text_checks_and_preview(content_repo, editor, client_for):
