@@ -25,7 +25,7 @@ import urllib.request
 from email.message import Message
 from pathlib import Path
 
-from bench import corpus, lighthouse, table, weight
+from bench import corpus, desk, lighthouse, table, weight
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = REPO / ".venv" / "bin" / "python"
@@ -575,6 +575,8 @@ def main(argv: list[str] | None = None) -> int:
         results = run(settings, with_lighthouse=not args.no_lighthouse)
         text = table.render(results)
         name = "latest"
+        results["desk"] = desk.measure(args.quick)  # the editors' desk: bench/desk.py
+        text += "\n\n" + desk.table(results["desk"])
     print()
     print(text)
     (RESULTS / f"{name}.md").write_text(text)
