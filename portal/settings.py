@@ -64,7 +64,6 @@ MIDDLEWARE = [
     "portal.security.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -208,9 +207,8 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
-# No cookie is ever set (no sessions, no forms that post). CsrfViewMiddleware stays in
-# MIDDLEWARE so a form that posts one day is protected from its first line; it sets a cookie
-# only when a template asks for a token, and then https only.
+# No cookie is ever set: no sessions, and no CSRF middleware on the public site (its guard
+# refuses every POST). Sessions and CSRF cookies exist only on the editors' desk (below).
 CSRF_COOKIE_SECURE = True
 PORTAL_SECURITY_CONTACT = os.environ.get("PORTAL_SECURITY_CONTACT", "")
 # The organisation that publishes the site, named on "About our information". Never made up:
@@ -266,6 +264,10 @@ if PORTAL_DESK:
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
         "django.contrib.sessions.middleware.SessionMiddleware",
+    )
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+        "django.middleware.csrf.CsrfViewMiddleware",
     )
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware") + 1,

@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "print-questions": "/print/questions/",
     "print-emergency-card": "/print/emergency-card/",
     "print-symptom-diary": "/print/symptom-diary/",
+    "recent-changes": "/recent-changes/",
 }
 
 # The status a page type is meant to answer with, when it is not 200.
