@@ -345,3 +345,35 @@ def test_restore_makes_an_earlier_version_a_draft(
     # Something that is not one of this page's commits is refused.
     assert client_for(editor).get(f"/desk/pages/{PAGE}/history/{'0' * 40}/").status_code == 404
     assert client_for(editor).get(f"/desk/pages/{PAGE}/history/HEAD/").status_code == 404
+
+
+def test_a_section_page_is_edited_signed_off_and_published_too(
+    content_repo, editor, reviewer, publisher, client_for
+):
+    path = content_repo / "about" / "_index.md"
+    text = path.read_text()
+    first_body_line = text.split("---\n", 2)[2].splitlines()[0]
+    edited = text.replace(first_body_line, first_body_line + " Read this first.", 1)
+    response = client_for(editor).post(
+        "/desk/pages/about/_index/autosave/",
+        json.dumps({"text": edited, "version": 0}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    draft = Draft.objects.get(page="about/_index")
+    client_for(reviewer).post("/desk/pages/about/_index/review/", {"version": draft.version})
+    response = client_for(publisher).post("/desk/pages/about/_index/publish/", {"note": "Intro."})
+    assert response.status_code == 302
+    meta = front_matter(path.read_text())
+    assert meta["changes"][0]["note"] == "Intro."
+    assert "Read this first." in path.read_text()
+
+
+def test_a_reviewer_without_a_role_title_cannot_sign_off(content_repo, editor, client_for):
+    nameless = make_user("nora", "Clinical reviewer")
+    draft = start_draft(client_for(editor), content_repo)
+    page = client_for(nameless).get(f"/desk/pages/{PAGE}/review/").content.decode()
+    assert "no reviewer role title" in page
+    sign_off(client_for(nameless), draft)
+    draft.refresh_from_db()
+    assert not draft.signed_off_hash
