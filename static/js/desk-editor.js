@@ -107,6 +107,8 @@
           version.value = result.data.version;
           lastSaved = current;
           dirty = text.value + "\u0000" + note.value !== current;
+          var state = document.getElementById("draft-state");
+          if (state) state.textContent = "Draft version " + result.data.version + ", last saved by you.";
           say("Draft saved (version " + result.data.version + ") at " + new Date().toLocaleTimeString("en-GB") + ".");
           form.dispatchEvent(new CustomEvent("desk:saved"));
         } else if (result.status === 409) {
