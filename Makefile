@@ -10,6 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install lock run test check lint format serve front collectstatic clean bench
+.PHONY: test-postgres desk desk-user
 .PHONY: content-report new-topic
 
 help: ## List the targets
@@ -43,8 +44,26 @@ run: install ## Development server with live reload on http://127.0.0.1:8000
 	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install ## The whole test suite (browser tests included)
+# The desk's tests need PORTAL_DESK=1, which settings read once at start: a second pytest.
+test: install ## The whole test suite (browser tests included), then the desk's in desk mode
 	$(BIN)/python -m pytest
+	PORTAL_DESK=1 $(BIN)/python -m pytest tests/desk
+
+# The database tests again, against a PostgreSQL server started just for them (.ci/with-postgres).
+test-postgres: install ## The database tests (desk, feedback) against a throwaway PostgreSQL (needs postgresql)
+	.ci/with-postgres $(BIN)/python -m pytest tests/feedback -m "not browser"
+	.ci/with-postgres env PORTAL_DESK=1 $(BIN)/python -m pytest tests/desk
+
+DESK_PORT ?= 8001
+# The editors' desk on plain http for one person on this machine (cookies not Secure: local only).
+desk: install ## The editors' desk on http://127.0.0.1:8001/desk/ (make desk-user first)
+	PORTAL_DESK=1 PORTAL_DESK_INSECURE_COOKIES=1 DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	PORTAL_DESK=1 PORTAL_DESK_INSECURE_COOKIES=1 DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(DESK_PORT)
+
+desk-user: install ## Add a desk user: make desk-user NAME=nina ROLES="editor reviewer" REVIEWER_ROLE="Clinical nurse specialist"
+	PORTAL_DESK=1 $(BIN)/python manage.py migrate --noinput
+	PORTAL_DESK=1 $(BIN)/python manage.py desk_user "$(NAME)" $(foreach role,$(ROLES),--role $(role)) \
+	  $(if $(REVIEWER_ROLE),--reviewer-role "$(REVIEWER_ROLE)")
 
 check: install ## Lint (ruff) and content/system checks (manage.py check)
 	$(BIN)/ruff check .

@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import lighthouse, table, weight
+from bench import desk, lighthouse, table, weight
 from deploy.front import Front, get
 
 REPO = Path(__file__).resolve().parent.parent
@@ -263,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     text = table.render(results)
     print("\n" + text)
     RESULTS.mkdir(exist_ok=True)
+    results["desk"] = desk.measure(args.quick)  # the editors' desk: bench/desk.py
+    text += "\n\n" + desk.table(results["desk"])
+    print("\n" + desk.table(results["desk"]))
     (RESULTS / "latest.md").write_text(text)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, default=str))
     print("Saved in bench/results/latest.md and latest.json")

@@ -4,9 +4,11 @@ DJANGO_DEBUG          "1" for development (make run); off by default.
 DJANGO_SECRET_KEY     required in production (wsgi.py refuses to start without it).
 DJANGO_ALLOWED_HOSTS  comma-separated host names; required in production.
 PORTAL_CONTENT_DIR    folder of markdown content; defaults to ./content.
-DATABASE_URL          where reader feedback is kept (the only thing the public site writes):
-                      sqlite:////path/to/file.sqlite3 or postgres://user:pass@host/name (needs
-                      the "postgres" extra); defaults to the SQLite file ./db.sqlite3.
+DATABASE_URL          any database URL (sqlite://, postgres:// with the "postgres" extra);
+                      default the SQLite file PORTAL_DB_PATH (./db.sqlite3). It holds only what
+                      people write through the site: reader feedback, and the desk's drafts.
+PORTAL_DESK           "1" to run the editors' desk (sign-in, sessions, CSRF cookies) at /desk/.
+                      The desk's own settings are at the end of this file.
 """
 
 import importlib.util
@@ -68,7 +70,6 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.pages.cache_headers.PublicCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -99,12 +100,15 @@ TEMPLATES = [
 ]
 
 # Content lives in files and is held in memory (see portal/content); pages never touch the
-# database. It holds only reader feedback (portal/feedback), so if it is down, pages still serve.
+# database. It holds only what people write through the site (reader feedback, the desk's drafts
+# and audit log), so if it is down, pages still serve.
+PORTAL_DB_PATH = Path(os.environ.get("PORTAL_DB_PATH") or BASE_DIR / "db.sqlite3")
 DATABASES = {
     "default": dj_database_url.config(
-        # A connection per post and none kept open: posts are rare, and no open connection can
-        # go stale under whichever server runs us (threads or ASGI).
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        # A connection per request and none kept open: writes are rare, and no open connection
+        # can go stale under whichever server runs us.
+        env="DATABASE_URL",
+        default=f"sqlite:///{PORTAL_DB_PATH}",
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -222,10 +226,12 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
-# No cookie is ever set (no sessions, no forms that post). CsrfViewMiddleware stays in
-# MIDDLEWARE so a form that posts one day is protected from its first line; it sets a cookie
-# only when a template asks for a token, and then https only.
+# No cookie is ever set: no sessions, and no CSRF middleware on the public site (its guard
+# refuses every POST). Sessions and CSRF cookies exist only on the editors' desk (below).
 CSRF_COOKIE_SECURE = True
+# `check --deploy` warns when CsrfViewMiddleware is missing; the public site has no session
+# or signed-in user whose request another site could forge, and no cookie to carry a token.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
 PORTAL_SECURITY_CONTACT = os.environ.get("PORTAL_SECURITY_CONTACT", "")
 # The organisation that publishes the site, named on "About our information". Never made up:
 # unset, the page names nobody and `check --deploy` warns.
@@ -256,3 +262,91 @@ LOGGING["loggers"]["django.security.DisallowedHost"] = {
 # that a post is refused (429) with a kind message.
 PORTAL_FEEDBACK_PER_PAGE_PER_DAY = int(os.environ.get("PORTAL_FEEDBACK_PER_PAGE_PER_DAY", 200))
 PORTAL_FEEDBACK_PER_MINUTE = int(os.environ.get("PORTAL_FEEDBACK_PER_MINUTE", 30))
+
+# --- The editors' desk (issue 18), only where PORTAL_DESK=1, on its own host or port.
+# The public site never has any of this: no sessions, no auth, no cookies, no /desk/ URLs.
+# PORTAL_DESK_INSECURE_COOKIES "1" lets the desk's cookies travel over plain http (make desk on
+#                              127.0.0.1 only); never in production.
+# PORTAL_DESK_LOGIN_LIMIT      failed sign-ins before a one-hour lockout (django-axes); 5.
+# PORTAL_RELEASE_COMMAND       run after each publish, without a shell (for example a release
+#                              script); unset = send HUP to the gunicorn master whose pid is in
+#                              PORTAL_GUNICORN_PIDFILE.
+# PORTAL_GUNICORN_PIDFILE      the public site's gunicorn pid file, for the default release.
+PORTAL_DESK = env_flag("PORTAL_DESK")
+PORTAL_RELEASE_COMMAND = os.environ.get("PORTAL_RELEASE_COMMAND", "").strip()
+PORTAL_GUNICORN_PIDFILE = os.environ.get("PORTAL_GUNICORN_PIDFILE", "").strip()
+if PORTAL_DESK:
+    INSTALLED_APPS += [
+        "django.contrib.contenttypes",
+        "django.contrib.auth",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "django_otp",
+        "django_otp.plugins.otp_totp",
+        "axes",
+        "portal.desk",
+    ]
+    _guard = MIDDLEWARE.index("portal.security.middleware.RequestGuardMiddleware")
+    # The desk posts forms and keeps a session, so its guard lets those through (same limits).
+    MIDDLEWARE[_guard] = "portal.desk.middleware.DeskRequestGuardMiddleware"
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+        "django.contrib.sessions.middleware.SessionMiddleware",
+    )
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+        "django.middleware.csrf.CsrfViewMiddleware",
+    )
+    SILENCED_SYSTEM_CHECKS = []
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware") + 1,
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+    )
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "django_otp.middleware.OTPMiddleware",
+    )
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+        "django.contrib.messages.middleware.MessageMiddleware",
+    )
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+    TEMPLATES[0]["OPTIONS"]["context_processors"] += [
+        "django.contrib.auth.context_processors.auth",
+        "django.contrib.messages.context_processors.messages",
+        "portal.desk.context.roles",
+    ]
+    AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ]
+    LOGIN_URL = "/desk/login/"
+    LOGIN_REDIRECT_URL = "/desk/"
+    _secure_cookies = not env_flag("PORTAL_DESK_INSECURE_COOKIES")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _secure_cookies
+    SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Strict"
+    # Chromium sends "Origin: null" on form posts from a no-referrer page, which Django's CSRF
+    # check rightly refuses; the desk's links go nowhere but the desk and the public site.
+    SECURE_REFERRER_POLICY = "same-origin"
+    SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day; sign in again tomorrow
+    SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    AUTH_PASSWORD_VALIDATORS = [
+        {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+        {
+            "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+            "OPTIONS": {"min_length": 12},
+        },
+        {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+        {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    ]
+    AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_DESK_LOGIN_LIMIT") or 5)
+    AXES_COOLOFF_TIME = 1  # hours
+    # Locked by name and by address alike: guessing one person's password from many
+    # addresses, or many people's from one address, both stop at the limit.
+    AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+    AXES_RESET_ON_SUCCESS = True
+    AXES_LOCKOUT_TEMPLATE = "desk/locked_out.html"
+    AXES_VERBOSE = False  # its log lines carry client addresses; our audit log has what we need
+    OTP_TOTP_ISSUER = "Portal editors' desk"

@@ -5,6 +5,7 @@ loaded, and their search indexes built, once per session and shared: a Library i
 Trees a test changes are copies in its own temporary folder, loaded afresh each time.
 """
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from django.db import close_old_connections
 
 from portal.content.loading import loader, store
 from portal.search import service
+
+# The desk's own tests need PORTAL_DESK=1, which settings read at start-up, so they run in a
+# pytest of their own (make test runs both; see Makefile). The public run leaves them out.
+DESK_MODE = os.environ.get("PORTAL_DESK") == "1"
+collect_ignore = [] if DESK_MODE else ["desk"]
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"

@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "print-emergency-card": "/print/emergency-card/",
     "print-symptom-diary": "/print/symptom-diary/",
     "feedback-thanks": "/feedback/thanks/?page=/treatments/treatment-overview/",
+    "recent-changes": "/recent-changes/",
 }
 
 # The status a page type is meant to answer with, when it is not 200.
