@@ -13,6 +13,7 @@ urlpatterns = [
     path("print/questions/", print_views.questions, name="print-questions"),
     path("print/emergency-card/", print_views.emergency_card, name="print-emergency-card"),
     path("print/symptom-diary/", print_views.symptom_diary, name="print-symptom-diary"),
+    path("print/my-medicines/", print_views.my_medicines, name="print-my-medicines"),
     path("<slug:section>/", views.section, name="section"),
     path("<slug:section>/<slug:topic>/", views.topic, name="topic"),
     path("<slug:section>/<slug:topic>/print/", print_views.topic_sheet, name="topic-print"),
