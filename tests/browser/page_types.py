@@ -26,6 +26,9 @@ PAGE_TYPES = {
     "print-questions": "/print/questions/",
     "print-emergency-card": "/print/emergency-card/",
     "print-symptom-diary": "/print/symptom-diary/",
+    "print-my-medicines-form": "/print/my-medicines/",
+    "print-my-medicines": "/print/my-medicines/?m=Femara&m=letrozole&m=morphine&m=tamoxifen",
+    "offline": "/offline/",
 }
 
 # The status a page type is meant to answer with, when it is not 200.
