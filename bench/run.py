@@ -493,6 +493,7 @@ def run(settings: Settings, with_lighthouse: bool) -> dict:
             results["weight"] = {
                 name: weight.page_weight(front, path) for name, path in PAGES.items()
             }
+            results["offline"] = weight.offline_weight(front)
             results["search_page"] = facts["search_status"]
             if with_lighthouse:
                 print("Lighthouse (separate part) ...", flush=True)
