@@ -44,11 +44,13 @@ def _build(library) -> dict:
     for section in library.sections:
         listed = [(topic.url, topic.title, topic.summary) for topic in section.topics]
         pages[section.url] = _dated(
-            section, _digest(section.title, section.summary, section.intro_html, section.updated, listed)
+            section,
+            _digest(section.title, section.summary, section.intro_html, section.updated, listed),
         )
         for topic in section.topics:
             pages[topic.url] = _dated(
-                topic, _digest(topic.title, topic.summary, topic.html, topic.updated, topic.next_review)
+                topic,
+                _digest(topic.title, topic.summary, topic.html, topic.updated, topic.next_review),
             )
     pages[CONTACTS_PATH] = {
         "title": "Helplines and contacts",

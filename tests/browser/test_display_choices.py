@@ -72,7 +72,9 @@ def dark_reports(browser, portal_server):
                         page = context.new_page()
                         response = page.goto(portal_server + path)
                         assert response.status == EXPECTED_STATUS.get(page_type, 200)
-                        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+                        background = page.evaluate(
+                            "getComputedStyle(document.body).backgroundColor"
+                        )
                         reports[page_type, width] = (background, probes.axe_violations(page))
                     finally:
                         context.close()

@@ -31,7 +31,9 @@ def test_topic_page_first_visit_makes_at_most_six_requests(browser, real_content
     log: list[str] = []
     with serve_portal(request_log=log) as url:
         # The service worker's background copies are counted in the next test.
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, service_workers="block"
+        )
         try:
             page = context.new_page()
             console_errors = []

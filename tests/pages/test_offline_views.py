@@ -64,7 +64,7 @@ def test_saveable_pages_carry_their_version_and_a_hidden_offline_box(client):
     version = offline.page_versions()["pages"]["/about/second/"]["version"]
     assert f'data-version="{version}"' in html
     assert "data-saveable" in html and "data-offline-status" in html
-    box = html[html.index("<section class=\"offline-status"):]
+    box = html[html.index('<section class="offline-status') :]
     assert box[: box.index(">")].endswith("hidden")
 
 

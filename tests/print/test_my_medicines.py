@@ -1,6 +1,8 @@
 """The "My medicines" sheet and its chooser (/print/my-medicines/), on the fixture content."""
 
+import datetime
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -95,19 +97,14 @@ def test_the_sheet_says_honestly_that_no_clinician_has_checked_it(client, medici
 
 
 def test_sheet_review_counts_as_checked_only_when_every_medicine_is(medicines):
-    import datetime
-
     library = store.get_library()
     letrozole = next(m for m in library.medicines if m.name == "letrozole")
     tamoxifen = next(m for m in library.medicines if m.name == "tamoxifen")
-    signed = letrozole.__class__(
-        **{**letrozole.__dict__, "clinical_signoff": Signoff("Pharmacist", datetime.date(2026, 11, 21))}
-    )
+    signed = replace(letrozole, clinical_signoff=Signoff("Pharmacist", datetime.date(2026, 11, 21)))
     assert medicine_choice.sheet_review((signed,)).clinical_signoff.role == "Pharmacist"
     assert medicine_choice.sheet_review((signed, tamoxifen)).clinical_signoff is None
-    stale = signed.__class__(
-        **{**signed.__dict__, "clinical_signoff": Signoff("Pharmacist", datetime.date(2026, 11, 1))}
-    )
+    # A sign-off older than the text it covers does not count.
+    stale = replace(letrozole, clinical_signoff=Signoff("Pharmacist", datetime.date(2026, 11, 1)))
     assert medicine_choice.sheet_review((stale,)).clinical_signoff is None
 
 
