@@ -34,7 +34,8 @@
 
   // The readable blocks, in page order: the innermost of each, so nothing is read twice.
   function blocks() {
-    var roots = document.querySelectorAll("[data-listen-text]");
+    // The page's heading and summary, then its text (the contents list and sources are left out).
+    var roots = document.querySelectorAll(".topic > h1, .topic > .lead, [data-listen-text]");
     var found = [];
     Array.prototype.forEach.call(roots, function (root) {
       var candidates = root.matches(BLOCKS) ? [root] : root.querySelectorAll(BLOCKS);
