@@ -109,6 +109,17 @@ function refreshSaved(path, response) {
   });
 }
 
+function fromDevice(path, plain, answer) {
+  // A saved copy, else "Pages saved on this device", else what the network gave (if anything).
+  return caches.open(PAGES).then(function (cache) {
+    return (plain ? cache.match(path) : Promise.resolve(null)).then(function (found) {
+      return found || cache.match(OFFLINE).then(function (page) {
+        return page || answer || Response.error();
+      });
+    });
+  });
+}
+
 function navigate(event, url) {
   var path = url.pathname;
   var plain = !url.search; // never keep an address with a query (a search, a chosen list)
@@ -120,16 +131,13 @@ function navigate(event, url) {
         refreshSoon()
       ]).catch(function () {}));
     }
+    // A server that is down (502, 503) is no worse than no signal: a saved copy helps more.
+    if (response.status >= 500 && plain) {
+      return caches.open(PAGES).then(function (cache) { return cache.match(path); })
+        .then(function (found) { return found || response; });
+    }
     return response;
-  }).catch(function () {
-    return caches.open(PAGES).then(function (cache) {
-      return (plain ? cache.match(path) : Promise.resolve(null)).then(function (found) {
-        return found || cache.match(OFFLINE).then(function (page) {
-          return page || Response.error();
-        });
-      });
-    });
-  });
+  }).catch(function () { return fromDevice(path, plain, null); });
 }
 
 self.addEventListener("fetch", function (event) {
