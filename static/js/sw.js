@@ -109,12 +109,12 @@ function refreshSaved(path, response) {
   });
 }
 
-function fromDevice(path, plain, answer) {
-  // A saved copy, else "Pages saved on this device", else what the network gave (if anything).
+function fromDevice(path, plain) {
+  // A saved copy, else "Pages saved on this device".
   return caches.open(PAGES).then(function (cache) {
     return (plain ? cache.match(path) : Promise.resolve(null)).then(function (found) {
       return found || cache.match(OFFLINE).then(function (page) {
-        return page || answer || Response.error();
+        return page || Response.error();
       });
     });
   });
@@ -137,7 +137,7 @@ function navigate(event, url) {
         .then(function (found) { return found || response; });
     }
     return response;
-  }).catch(function () { return fromDevice(path, plain, null); });
+  }).catch(function () { return fromDevice(path, plain); });
 }
 
 self.addEventListener("fetch", function (event) {
