@@ -99,7 +99,8 @@ _OVERLAPPING_TEXT_JS = """
     if (hiddenCache.has(el)) return hiddenCache.get(el);
     const s = getComputedStyle(el);
     // checkVisibility: also the closed part of a <details> (content-visibility: hidden).
-    const result = !el.checkVisibility() || s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0'
+    const result = !el.checkVisibility()
+      || s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0'
       || (s.clipPath && s.clipPath !== 'none') || (s.clip && s.clip !== 'auto')
       || hidden(el.parentElement);
     hiddenCache.set(el, result);
