@@ -227,6 +227,7 @@ def run(settings: Settings, with_lighthouse: bool) -> dict:
             results["origin"] = origin_alone(front, settings)
             print("Page weight through the front ...", flush=True)
             results["weight"] = {n: weight.page_weight(front.url, p) for n, p in PAGES.items()}
+            results["offline"] = weight.offline_weight(front.url)
             if with_lighthouse:
                 print("Lighthouse ...", flush=True)
                 results["lighthouse"] = lighthouse.run(front.url, LIGHTHOUSE_PAGES, workdir)

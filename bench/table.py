@@ -66,8 +66,8 @@ def render(results: dict) -> str:
             "page weight, topic page (brotli/gzip as a browser asks)",
             f"{_kb(w['total'])} in {w['requests']} requests (HTML {_kb(w['html'])}, "
             f"CSS {_kb(w['css'])}, JS {_kb(w['js'])})",
-            "<= 50 KB, <= 4 requests",
-            _mark(w["total"] <= 50 * 1024 and w["requests"] <= 4),
+            "<= 30 KB, <= 7 requests, JS <= 15 KB",
+            _mark(w["total"] <= 30 * 1024 and w["requests"] <= 7 and w["js"] <= 15 * 1024),
         ),
     ]
     rows += lighthouse_rows(results.get("lighthouse"))

@@ -63,3 +63,22 @@ def page_weight(base: str, path: str) -> dict:
         figures[kind] += len(fetch(base + href)[1])
     figures["total"] = figures["html"] + figures["css"] + figures["js"] + figures["other"]
     return figures
+
+
+def offline_weight(base: str) -> dict:
+    """What the service worker fetches in the background after a reader's first visit: its own
+    script, the list of versions, and the pages and files it keeps for reading offline. Not part
+    of the page's weight (it comes after the page has loaded), but a reader's data all the same."""
+    import json
+
+    figures = {"requests": 0, "bytes": 0}
+    for path in ("/sw.js", "/offline/versions.json"):
+        status, wire, body = fetch(base + path)
+        figures["requests"] += 1
+        figures["bytes"] += len(wire)
+        if path.endswith(".json") and status == 200:
+            listed = json.loads(body)
+    for path in [*listed["essential"], *listed["assets"]]:
+        figures["requests"] += 1
+        figures["bytes"] += len(fetch(base + path)[1])
+    return figures

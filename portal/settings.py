@@ -183,7 +183,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", default=True)
 # Nothing to load from anywhere but ourselves, and only the kinds of thing we use: one
 # stylesheet, images, our own scripts (progressive enhancement), our own search form, and the
-# search suggestions' requests to /api/search/ (connect-src).
+# search suggestions' requests to /api/search/ (connect-src), and the offline service worker.
 # img-src allows data: for the site icon, which is inlined so that it costs no request
 # (portal/pages/templatetags/favicon.py). That reaches no other host and runs nothing: an image
 # from a data: URI cannot load anything or run script (SVG as an image is static), so scripts,
@@ -194,6 +194,9 @@ SECURE_CSP = {
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "connect-src": [CSP.SELF],
+    # Our own service worker (/sw.js) for offline reading; without this, default-src 'none'
+    # would refuse it.
+    "worker-src": [CSP.SELF],
     "form-action": [CSP.SELF],
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],

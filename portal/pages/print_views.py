@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from portal.content.loading.store import get_library
+from portal.pages import medicine_choice
 from portal.pages.qr import qr_svg
 from portal.pages.views import lookup_topic
 
@@ -171,5 +172,37 @@ def symptom_diary(request):
             "days": DIARY_DAYS,
             "rows": DIARY_ROWS,
             "further": further,
+        },
+    )
+
+
+@require_safe
+def my_medicines(request):
+    """The reader's own medicines (?m=, general or brand names) on one sheet.
+
+    The choice travels only in the address: it is never stored, and the access log drops query
+    strings. A name we do not know gets a kind note, never an error."""
+    library = get_library()
+    choice = medicine_choice.choose(library.medicines, request.GET.getlist("m"))
+    context = {
+        "medicines": library.medicines,
+        "chosen": choice.medicines,
+        "chosen_names": {medicine.name for medicine in choice.medicines},
+        "unknown": choice.unknown,
+    }
+    if not choice.medicines or "change" in request.GET:
+        return render(request, "print/my_medicines_form.html", context)
+    query = urlencode([("m", medicine.name) for medicine in choice.medicines])
+    return render(
+        request,
+        "print/my_medicines.html",
+        {
+            **context,
+            **_sheet(request, f"{request.path}?{query}"),
+            "change_url": f"{request.path}?{query}&change=1",
+            "review": medicine_choice.sheet_review(choice.medicines),
+            "sources": list(
+                dict.fromkeys(m.source for m in choice.medicines if m.source is not None)
+            ),
         },
     )

@@ -29,6 +29,9 @@ PAGE_TYPES = {
     "print-symptom-diary": "/print/symptom-diary/",
     "feedback-thanks": "/feedback/thanks/?page=/treatments/treatment-overview/",
     "recent-changes": "/recent-changes/",
+    "print-my-medicines-form": "/print/my-medicines/",
+    "print-my-medicines": "/print/my-medicines/?m=Femara&m=letrozole&m=morphine&m=tamoxifen",
+    "offline": "/offline/",
 }
 
 # The status a page type is meant to answer with, when it is not 200.

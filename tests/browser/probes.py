@@ -98,7 +98,9 @@ _OVERLAPPING_TEXT_JS = """
     if (!el) return false;
     if (hiddenCache.has(el)) return hiddenCache.get(el);
     const s = getComputedStyle(el);
-    const result = s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0'
+    // checkVisibility: also the closed part of a <details> (content-visibility: hidden).
+    const result = !el.checkVisibility()
+      || s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0'
       || (s.clipPath && s.clipPath !== 'none') || (s.clip && s.clip !== 'auto')
       || hidden(el.parentElement);
     hiddenCache.set(el, result);
@@ -258,20 +260,19 @@ _FOCUSABLE_JS = (
     + """
   const selector = 'a[href], area[href], button, input, select, textarea, summary, iframe,'
     + ' [tabindex], [contenteditable=""], [contenteditable="true"]';
-  // A group of radio buttons is one Tab stop: its chosen button, or its first when none is.
-  const group = (el) => [...document.forms].indexOf(el.form) + '|' + el.name;
-  const chosen = new Set([...document.querySelectorAll('input[type=radio]:checked')].map(group));
-  const groupsSeen = new Set();
+  // A group of radio buttons is one Tab stop (arrow keys move within it): the checked one,
+  // or the first when none is.
+  const radioStop = (el) => {
+    const group = [...document.querySelectorAll('input[type="radio"]')]
+      .filter((other) => other.name === el.name && other.form === el.form);
+    const checked = group.find((other) => other.checked);
+    return checked ? checked === el : group[0] === el;
+  };
   return [...document.querySelectorAll(selector)].filter((el) => {
     if (el.disabled || el.type === 'hidden' || el.tabIndex < 0) return false;
-    if (el.getClientRects().length === 0) return false;
-    if (getComputedStyle(el).visibility === 'hidden') return false;
-    if (el.type === 'radio' && el.name) {
-      if (chosen.has(group(el))) return el.checked;
-      if (groupsSeen.has(group(el))) return false;
-      groupsSeen.add(group(el));
-    }
-    return true;
+    if (el.getClientRects().length === 0 || !el.checkVisibility()) return false;
+    if (el.type === 'radio' && el.name && !radioStop(el)) return false;
+    return getComputedStyle(el).visibility !== 'hidden';
   }).map(describe);
 }
 """

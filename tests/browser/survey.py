@@ -88,8 +88,10 @@ def _at_width(browser, url: str, status: int, width: int) -> WidthReport:
         structure = probes.structure(page)
         font_size = probes.root_font_size(page)
 
-        # Keyboard checks start from a fresh load, with focus at the top of the page.
+        # Keyboard checks start from a fresh load, with focus at the top of the page, once the
+        # scripts have shown what they add (the offline box waits for the browser's caches).
         page.goto(url)
+        page.wait_for_load_state("networkidle")
         focusable = probes.focusable_elements(page)
         stops = probes.tab_through(page, limit=len(focusable) + 5)
         page.goto(url)

@@ -36,12 +36,14 @@ def test_topic_sheet_has_everything_a_sheet_needs_and_no_navigation(client):
     assert '<meta name="robots" content="noindex">' in html
 
 
-def test_topic_sheet_works_without_script_and_loads_only_one_small_script(client):
+def test_topic_sheet_works_without_script_and_loads_only_two_small_scripts(client):
     html = html_of(client, "/about/what-it-is/print/")
     scripts = re.findall(r"<script[^>]*>", html)
-    # print.js, under its hashed name once collectstatic has run (make serve, make soak).
-    assert len(scripts) == 1
-    assert re.fullmatch(r'<script src="/static/js/print(\.[0-9a-f]{12})?\.js" defer>', scripts[0])
+    # The reader's display choice (blocking, in <head>, so the sheet is never drawn in the wrong
+    # theme) and print.js, under their hashed names once collectstatic has run.
+    assert len(scripts) == 2
+    assert re.fullmatch(r'<script src="/static/js/display(\.[0-9a-f]{12})?\.js">', scripts[0])
+    assert re.fullmatch(r'<script src="/static/js/print(\.[0-9a-f]{12})?\.js" defer>', scripts[1])
     assert "<script>" not in html and "onclick" not in html
     assert re.search(r"<button[^>]*data-print-button[^>]*hidden", html)
     assert "use your browser's Print command" in html

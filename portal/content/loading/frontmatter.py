@@ -19,7 +19,8 @@ FENCE = "---"
 @dataclass(frozen=True)
 class Field:
     required: bool
-    kind: str  # "text", "int", "date", "bool", "list", "sources", "signoff", "changes"
+    # "text", "int", "date", "bool", "list", "sources", "source", "signoff", "changes"
+    kind: str
 
 
 # The front matter DESIGN.md gives. Section _index.md files follow the same rules, less the
@@ -329,6 +330,8 @@ def _coerce(key: str, value: Any, kind: str, line: int | None) -> Any:
         return tuple(str(item).strip() for item in value if str(item).strip())
     if kind == "sources":
         return _sources(value, line)
+    if kind == "source":
+        return _source(key, value, MEDICINE_SOURCE_FIELDS, line, MEDICINE_SOURCE_EXAMPLE)
     if kind == "signoff":
         return _signoff(value, line)
     if kind == "changes":
@@ -377,24 +380,41 @@ def _sources(value: Any, line: int | None) -> tuple[Source, ...]:
                 SOURCE_EXAMPLE,
                 line,
             )
-        found = _record("sources", item, SOURCE_FIELDS, line, SOURCE_EXAMPLE)
-        if not 1900 <= found["year"] <= 2100:
-            raise ContentError(
-                "content.E006",
-                f"The year {found['year']} of the source '{found['title']}' is not a real year.",
-                "Write the year the source was published or last updated, like 'year: 2024'.",
-                line,
-            )
-        url = found.get("url", "")
-        if url and not url.startswith("https://"):
-            raise ContentError(
-                "content.E006",
-                f"The address of the source '{found['title']}' does not start with https://.",
-                "Copy the full address from your browser, or leave 'url' out.",
-                line,
-            )
-        sources.append(Source(**found))
+        sources.append(_source("sources", item, SOURCE_FIELDS, line, SOURCE_EXAMPLE))
     return tuple(sources)
+
+
+# A medicine's side effects come from one NHS page or the medicine's patient leaflet. The year
+# may be left out: an NHS page does not always show when it was reviewed, and a guess misleads.
+MEDICINE_SOURCE_FIELDS = {**SOURCE_FIELDS, "year": Field(False, "int")}
+MEDICINE_SOURCE_EXAMPLE = (
+    "Write the source as\n  source:\n    title: Side effects of morphine\n    publisher: NHS"
+    "\n    url: https://www.nhs.uk/medicines/morphine/side-effects-of-morphine/\n"
+    "with 'url' only for an address you have checked."
+)
+
+
+def _source(
+    key: str, item: Any, fields: dict[str, Field], line: int | None, example: str
+) -> Source:
+    found = _record(key, item, fields, line, example)
+    year = found.get("year")
+    if year is not None and not 1900 <= year <= 2100:
+        raise ContentError(
+            "content.E006",
+            f"The year {year} of the source '{found['title']}' is not a real year.",
+            "Write the year the source was published or last updated, like 'year: 2024'.",
+            line,
+        )
+    url = found.get("url", "")
+    if url and not url.startswith("https://"):
+        raise ContentError(
+            "content.E006",
+            f"The address of the source '{found['title']}' does not start with https://.",
+            "Copy the full address from your browser, or leave 'url' out.",
+            line,
+        )
+    return Source(**found)
 
 
 SIGNOFF_FIELDS = {"role": Field(True, "text"), "date": Field(True, "date")}

@@ -200,11 +200,24 @@ MEDICINE_FIELDS = {
     "group": Field(True, "text"),
     "used_for": Field(True, "text"),
     "topic": Field(True, "text"),
+    # The "My medicines" sheet (see Medicine in models.py).
+    "side_effects": Field(False, "list"),
+    "call_team_if": Field(False, "list"),
+    "source": Field(False, "source"),
+    "updated": Field(False, "date"),
+    "clinical_signoff": Field(False, "signoff"),
 }
 
+RecordCheck = Callable[[dict[str, Any], dict[str, int], int], None]
 
-def read_records(path: Path, fields: dict[str, Field]) -> list[dict[str, Any]]:
-    """A YAML data file that is a list of records, each checked like front matter."""
+
+def read_records(
+    path: Path, fields: dict[str, Field], check: RecordCheck | None = None
+) -> list[dict[str, Any]]:
+    """A YAML data file that is a list of records, each checked like front matter.
+
+    `check` sees each clean record with the line of each key and of the record's start, for
+    rules that tie several keys together."""
     text = read_text(path)
     try:
         root, data = frontmatter.load_yaml(text)
@@ -228,7 +241,10 @@ def read_records(path: Path, fields: dict[str, Field]) -> list[dict[str, Any]]:
                 "content.E003", "This entry is not a set of 'key: value' lines.", "", start
             )
         lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-        records.append(frontmatter.validate(item, lines, fields, start_line=start))
+        record = frontmatter.validate(item, lines, fields, start_line=start)
+        if check is not None:
+            check(record, lines, start)
+        records.append(record)
     return records
 
 
@@ -246,11 +262,54 @@ def _contacts(path: Path) -> tuple[Contact, ...]:
     return tuple(contacts)
 
 
+def _check_medicine(record: dict[str, Any], lines: dict[str, int], start: int) -> None:
+    """Side effects only with the page they came from and the day they were written down."""
+    name = record["name"]
+    advice = [key for key in ("side_effects", "call_team_if") if record.get(key)]
+    if not advice:
+        for key in ("source", "updated", "clinical_signoff"):
+            if key in record:
+                raise ContentError(
+                    "content.E004",
+                    f"'{name}' has a '{key}' but no side effects or 'call_team_if' to go with it.",
+                    "Add its side_effects from the NHS page or leaflet, or remove this line.",
+                    lines.get(key),
+                )
+        return
+    for key, hint in (
+        (
+            "source",
+            "Name the NHS page or patient leaflet they come from, as\n  source:\n"
+            "    title: Side effects of morphine\n    publisher: NHS\n    url: https://...",
+        ),
+        ("updated", "Add 'updated: ' with today's date (year-month-day), like 2026-11-24."),
+    ):
+        if key not in record:
+            raise ContentError(
+                "content.E004",
+                f"'{name}' has {advice[0].replace('_', ' ')} but no '{key}'.",
+                hint,
+                lines.get(advice[0], start),
+            )
+
+
 def _medicines(path: Path) -> tuple[Medicine, ...]:
-    return tuple(
-        Medicine(**{"brands": (), **record})
-        for record in sorted(read_records(path, MEDICINE_FIELDS), key=lambda r: r["name"].lower())
-    )
+    records = read_records(path, MEDICINE_FIELDS, _check_medicine)
+    medicines = [Medicine(**{"brands": (), **record}) for record in records]
+    # One name must lead to one medicine, or the sheet could not tell which one a reader means.
+    owner: dict[str, str] = {}
+    for medicine in medicines:
+        for name in medicine.names:
+            key = name.casefold()
+            if key in owner and owner[key] != medicine.name:
+                raise ContentError(
+                    "content.E006",
+                    f"'{name}' is listed under both '{owner[key]}' and '{medicine.name}'.",
+                    "Keep each general or brand name under one medicine only.",
+                    _line_mentioning(path, name),
+                )
+            owner[key] = medicine.name
+    return tuple(sorted(medicines, key=lambda medicine: medicine.name.lower()))
 
 
 SYNONYM_FIELDS = {

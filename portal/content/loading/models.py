@@ -18,7 +18,9 @@ class Source:
 
     title: str
     publisher: str
-    year: int
+    # Required for a page's sources; a medicine's source may leave it out, because an NHS
+    # medicines page does not always say when it was last reviewed and a guess would mislead.
+    year: int | None = None
     ref: str = ""  # a guideline number, such as "CG151"
     url: str = ""  # only an address an editor confirmed exists
 
@@ -159,6 +161,22 @@ class Medicine:
     topic: str  # "section/slug"
     # Keys of every topic whose text names it (filled in once the topics are loaded).
     mentioned_in: tuple[str, ...] = ()
+    # For "My medicines" (print/my-medicines): only what an NHS page or the medicine's patient
+    # leaflet says, named in `source`. Empty means the sheet sends the reader to a pharmacist.
+    side_effects: tuple[str, ...] = ()
+    call_team_if: tuple[str, ...] = ()
+    source: Source | None = None
+    updated: datetime.date | None = None  # when side_effects or call_team_if last changed
+    clinical_signoff: Signoff | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a reader may know it by: the general name first, then its brands."""
+        return (self.name, *self.brands)
+
+    @property
+    def has_advice(self) -> bool:
+        return bool(self.side_effects or self.call_team_if)
 
     @property
     def anchor(self) -> str:
