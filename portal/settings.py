@@ -230,7 +230,8 @@ PERMISSIONS_POLICY = {
     )
 }
 # No cookie is ever set: no sessions, and no CSRF middleware on the public site (its guard
-# refuses every POST). Sessions and CSRF cookies exist only on the editors' desk (below).
+# refuses every POST but reader feedback, which checks Origin and Sec-Fetch-Site itself:
+# portal/feedback/origin.py). Sessions and CSRF cookies exist only on the editors' desk (below).
 CSRF_COOKIE_SECURE = True
 # `check --deploy` warns when CsrfViewMiddleware is missing; the public site has no session
 # or signed-in user whose request another site could forge, and no cookie to carry a token.

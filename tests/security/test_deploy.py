@@ -41,7 +41,9 @@ def run(args: list[str], **env: str) -> subprocess.CompletedProcess:
 def test_check_deploy_is_clean_with_the_documented_environment():
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
-    assert "System check identified no issues (0 silenced)." in result.stdout
+    # One check is silenced on purpose: security.W003 (no CsrfViewMiddleware on the public site,
+    # which keeps no session or cookie to forge; feedback checks Origin and Sec-Fetch-Site).
+    assert "System check identified no issues (1 silenced)." in result.stdout
 
 
 def test_check_deploy_warns_without_a_security_contact():
