@@ -39,6 +39,12 @@ HEAD_WEIGHT = 1.0
 EMERGENCY_SHARE = 0.4
 # ...counting only words rarer than this weight (a word about half the pages use).
 SIGN_WEIGHT = 0.7
+# Words of the care cards' instructions, not signs: "get help straight away, day or night",
+# "say you are worried about your spine". Without this, "can't sleep at night" and "worried
+# and can't sleep" put spinal cord compression first.
+NOT_SIGNS = frozenset(
+    "day days night nights worried worry worries worrying call say team number answers".split()
+)
 
 _lock = threading.Lock()
 _index: SearchIndex | None = None
@@ -255,6 +261,8 @@ def _emergencies_described(
     for number, concept in enumerate(concepts):
         if ranked.weights[number] < SIGN_WEIGHT:
             continue  # a word most pages use ("cancer") is nobody's sign
+        if all(word in NOT_SIGNS or word in q.STOP_WORDS for word in concept.words):
+            continue
         for rowid in index.signs_match(q.concept_fts(concept)):
             signs.setdefault(rowid, []).append(number)
     described: dict[int, float] = {}
