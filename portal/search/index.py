@@ -89,6 +89,14 @@ class SearchIndex:
             tuple(fold(q.normalise(name)) for name in (topic.title, *row[2].split(" ; ")))
             for topic, row in zip(self.topics, rows, strict=True)
         ]
+        # The other way round: a folded name -> the pages that have it.
+        named: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for rowid, page_names in enumerate(self.names):
+            for name in page_names:
+                named[name].add(rowid)
+        self.named: dict[tuple[str, ...], frozenset[int]] = {
+            name: frozenset(rowids) for name, rowids in named.items()
+        }
 
     def _rows(self, library: Library) -> list[tuple]:
         """One row per topic, in site order: what the index is built from."""

@@ -22,6 +22,13 @@ from portal.search.index import MARK_END, MARK_START, SearchIndex, fold
 MAX_RESULTS = 10
 # A page found only through a synonym scores this share of the same match on the typed words.
 SYNONYM_SHARE = 0.5
+# A page one of whose names (title, other names) is exactly what was typed for a concept
+# scores this many times its match, when that concept carries at least NAMED_SHARE of the
+# question's information: "bone mets" is the name of the page about cancer in the bone, not
+# of the treatment page that also says "bone mets treatment"; but "chemo" in "will I lose my
+# hair with chemo" is context, and must not lift the chemotherapy page over hair loss.
+NAMED_BOOST = 2.0
+NAMED_SHARE = 0.6
 # The first page answers the question when it has concepts carrying this share of the
 # question's information, and in its head fields one at least this rare (the weight of a
 # word about a third of the pages use): see _confident.
@@ -32,6 +39,12 @@ HEAD_WEIGHT = 1.0
 EMERGENCY_SHARE = 0.4
 # ...counting only words rarer than this weight (a word about half the pages use).
 SIGN_WEIGHT = 0.7
+# Words of the care cards' instructions, not signs: "get help straight away, day or night",
+# "say you are worried about your spine". Without this, "can't sleep at night" and "worried
+# and can't sleep" put spinal cord compression first.
+NOT_SIGNS = frozenset(
+    "day days night nights worried worry worries worrying call say team number answers".split()
+)
 
 _lock = threading.Lock()
 _index: SearchIndex | None = None
@@ -133,11 +146,15 @@ def _rank(index: SearchIndex, concepts: list[q.Concept]) -> Ranked:
     A concept's score on a page is bm25 (title, names, headings, summary, body; rarer words
     weigh more) of the best of its options: the words typed, or a meaning from the data
     files scaled by SYNONYM_SHARE, so the words typed outrank a synonym's. A page's score is
-    the sum over the concepts it matches, so when no page has every word, the pages with the
-    most informative ones come first, and a word most pages share adds almost nothing.
+    the sum over the concepts it matches (a page named exactly as typed counts NAMED_BOOST
+    times when that concept is most of the question), so when no page has every word, the
+    pages with the most informative ones come first, and a word most pages share adds
+    almost nothing.
     """
     totals: dict[int, float] = {}
     matched: dict[int, int] = {}  # rowid -> bit mask of the concepts it matches
+    weights = [index.weight(q.typed_fts(concept)) for concept in concepts]
+    information = sum(weights) or 1.0
     for number, concept in enumerate(concepts):
         best: dict[int, float] = {}
         for expression, share in q.options(concept, SYNONYM_SHARE):
@@ -145,12 +162,15 @@ def _rank(index: SearchIndex, concepts: list[q.Concept]) -> Ranked:
                 value = share * score
                 if value > best.get(rowid, -1.0):
                     best[rowid] = value
+        if weights[number] / information >= NAMED_SHARE:
+            for rowid in index.named.get(fold(concept.words), ()):
+                if rowid in best:
+                    best[rowid] *= NAMED_BOOST
         bit = 1 << number
         for rowid, value in best.items():
             totals[rowid] = totals.get(rowid, 0.0) + value
             matched[rowid] = matched.get(rowid, 0) | bit
     hits = sorted(totals, key=lambda rowid: (-totals[rowid], rowid))
-    weights = [index.weight(q.typed_fts(concept)) for concept in concepts]
     return Ranked(hits, matched, weights)
 
 
@@ -241,6 +261,8 @@ def _emergencies_described(
     for number, concept in enumerate(concepts):
         if ranked.weights[number] < SIGN_WEIGHT:
             continue  # a word most pages use ("cancer") is nobody's sign
+        if all(word in NOT_SIGNS or word in q.STOP_WORDS for word in concept.words):
+            continue
         for rowid in index.signs_match(q.concept_fts(concept)):
             signs.setdefault(rowid, []).append(number)
     described: dict[int, float] = {}
