@@ -16,6 +16,7 @@ urlpatterns = [
     path("preview/", views.preview, name="preview"),
     path("checks/", views.checks, name="checks"),
     path("audit/", views.audit_log, name="audit"),
+    path("feedback/", views.feedback_inbox, name="feedback-inbox"),
     path(PAGE, views.edit, name="edit"),
     path(PAGE + "autosave/", views.autosave, name="autosave"),
     path(PAGE + "conflict/<int:copy_id>/", views.conflict, name="conflict"),

@@ -26,6 +26,7 @@ from portal.desk.history import find_version, page_history, version_diff, versio
 from portal.desk.models import AuditEvent, ConflictCopy, Draft
 from portal.desk.pages import INDEX, NotAPage, PageRef, page_ref, ref_from_key
 from portal.desk.roles import can_edit, can_publish, can_review
+from portal.feedback import selectors as feedback_selectors
 
 
 def refused(request, message: str, status: int = 400):
@@ -457,6 +458,30 @@ def audit_log(request):
     return render(
         request, "desk/audit.html", {"events": AuditEvent.objects.select_related("user")[:500]}
     )
+
+
+@desk_login_required
+@require_http_methods(["GET", "HEAD"])
+def feedback_inbox(request):
+    """What readers said, for everyone on the desk: each page's Yes/No counts, then the
+    comments newest first (?page= narrows them to one page). Comments are readers' own words:
+    the template escapes them and isolates their direction (<bdi>)."""
+    page = request.GET.get("page") or None
+    comments = feedback_selectors.recent_comments(page=page, limit=INBOX_COMMENTS)
+    return render(
+        request,
+        "desk/feedback.html",
+        {
+            "pages": feedback_selectors.summary_by_page(),
+            "comments": comments,
+            "page": page,
+            "limit": INBOX_COMMENTS,
+        },
+    )
+
+
+# The inbox shows this many comments at most; `manage.py feedback_report` prints them all.
+INBOX_COMMENTS = 200
 
 
 def forbidden(request, exception=None):
