@@ -4,8 +4,9 @@ one request's work inside Python, and what a start or a release spends loading.
     .venv/bin/python -m pytest bench/test_inprocess.py --benchmark-json=FILE
 
 Run by `make bench` (bench/run.py reads the JSON); not part of `make test` (testpaths is
-tests/). Search is timed per query over the relevance query set; bench/run.py reports the
-95th percentile of the queries' medians.
+tests/). Search is timed per query over the relevance query set, on the real content and on a
+site of 500 topics (the real pages plus generated ones, bench/corpus.py); bench/run.py reports
+the 95th percentile of the queries' medians for each.
 """
 
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
+from bench import corpus
 from portal.content.loading import store
 from portal.content.loading.loader import load_library
 from portal.search import search
@@ -61,4 +63,20 @@ def test_render_search_page(benchmark, client):
 @pytest.mark.parametrize("query", [query for query, _ in QUERIES])
 def test_search(benchmark, query):
     # Fixed rounds rather than calibrated ones: 80-odd queries stay within the bench's time.
+    benchmark.pedantic(search, args=(query,), rounds=7, warmup_rounds=1)
+
+
+@pytest.fixture(scope="module")
+def site_of_500(tmp_path_factory):
+    """The real pages plus generated ones, 500 topics in all (bench/corpus.py, fixed seed)."""
+    folder = corpus.generate(tmp_path_factory.mktemp("corpus") / "content", 500)
+    with override_settings(PORTAL_CONTENT_DIR=folder):
+        store.reset()
+        search("chemotherapy")  # load and index once, as a worker does at its start
+        yield folder
+    store.reset()
+
+
+@pytest.mark.parametrize("query", [query for query, _ in QUERIES])
+def test_search_500(benchmark, site_of_500, query):
     benchmark.pedantic(search, args=(query,), rounds=7, warmup_rounds=1)
