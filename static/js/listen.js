@@ -69,7 +69,8 @@
       return null;
     }
     var result = [];
-    var pattern = /[^.!?]+(?:[.!?]+["'’”)\]]*|$)/g;
+    // A full stop between digits ("37.5 °C") is part of a number, not the end of a sentence.
+    var pattern = /(?:[^.!?]|\.(?=\d))+(?:[.!?]+["'’”)\]]*|$)/g;
     var match;
     while ((match = pattern.exec(text)) !== null) {
       var spoken = match[0].trim();

@@ -79,7 +79,8 @@ def test_listen_reads_the_page_in_order_highlighting_each_sentence(browser, real
             lead = page.inner_text(".lead")
             assert spoken(page)[1] == lead
             third = spoken(page)[2]
-            assert third.startswith("Some cancer treatments") and third.endswith("infection.")
+            # Straight after the summary: the page's 999 box, as a reader sees it first.
+            assert third.startswith("Emergency Call 999")
             page.wait_for_function(
                 "s => CSS.highlights.has('listen-sentence') && "
                 "[...CSS.highlights.get('listen-sentence')][0].toString() === s",
@@ -120,7 +121,9 @@ def test_listen_reads_every_sentence_once_then_finishes(browser, site_url):
         text = " ".join(said)
         # The whole text, in order, and nothing from outside the page's own words.
         main = " ".join(page.inner_text("main .prose").split())
-        assert main.split()[0] in text and main.split()[-1].rstrip(".") in text
+        # innerText shows the care card's label in capitals (CSS); the voice reads the words.
+        first, last = main.split()[0].lower(), main.split()[-1].rstrip(".?").lower()
+        assert first in text.lower() and last in text.lower()
         assert "Sources and checking" not in text and "On this page" not in text
         # Nested blocks (a list item holding a paragraph) are read once, not twice.
         assert said.count(said[1]) == 1
