@@ -3,6 +3,7 @@ contacts page open with the network switched off, and so does a page the reader 
 copy says when it was saved, and says so when the site lists a newer version or its review date
 has passed. Saving sends nothing: the server sees no request for it."""
 
+import datetime
 import re
 import shutil
 
@@ -116,22 +117,25 @@ def test_a_saved_page_says_when_the_site_has_a_newer_version(browser, served, co
         # An editor publishes a change to the saved page.
         source = content / "treatments" / "chemotherapy.md"
         text = source.read_text()
-        text = text.replace("updated: 2026-11-24", "updated: 2026-11-25", 1)
+        was = re.search(r"^updated: (\S+)$", text, re.M).group(1)
+        new_day = datetime.date.fromisoformat(was) + datetime.timedelta(days=1)
+        text = text.replace(f"updated: {was}", f"updated: {new_day.isoformat()}", 1)
         source.write_text(text + "\nA sentence added after the reader saved the page.\n")
         store.reset()
 
         # Reading any other page online brings the device the new list of versions.
         page.goto(url + OTHER)
         page.wait_for_function(
-            """() => caches.match('/offline/versions.json', {cacheName: 'portal-assets-v1'})
+            """(want) => caches.match('/offline/versions.json', {cacheName: 'portal-assets-v1'})
                  .then(r => r.json()).then(d => d.pages['/treatments/chemotherapy/'].updated)
-                 .then(day => day === '2026-11-25')"""
+                 .then(day => day === want)""",
+            arg=new_day.isoformat(),
         )
         context.set_offline(True)
         open_offline(page, url + SAVED)
         assert "A sentence added" not in page.inner_text("main")
         newer = page.inner_text("[data-offline-newer]")
-        assert "There is a newer version of this page (updated 25 November 2026)" in newer
+        assert f"There is a newer version of this page (updated {new_day:%-d %B %Y})" in newer
     finally:
         context.close()
 
