@@ -2,10 +2,6 @@
 
 These run only with PORTAL_DESK=1 (make test runs them in a pytest of their own)."""
 
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
@@ -14,36 +10,12 @@ from portal.content.loading import store
 from portal.desk import content as desk_content
 from portal.desk.models import ReviewerProfile
 from portal.desk.roles import EDITOR, PUBLISHER, REVIEWER
-from tests.conftest import FIXTURE_CONTENT
+from tests.desk_server.server import content_repository
 
 if not django_settings.PORTAL_DESK:
     raise pytest.UsageError("tests/desk need PORTAL_DESK=1: run them with `make test`.")
 
 PASSWORD = "correct horse battery staple 42"  # noqa: S105 (test users only)
-
-
-def git(folder: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(folder), *args], check=True, capture_output=True, text=True
-    ).stdout
-
-
-def make_content_repo(target: Path) -> Path:
-    shutil.copytree(FIXTURE_CONTENT, target)
-    git(target, "init", "--quiet", "--initial-branch=main")
-    git(target, "add", "-A")
-    git(
-        target,
-        "-c",
-        "user.name=Fixture",
-        "-c",
-        "user.email=fixture@example.invalid",
-        "commit",
-        "--quiet",
-        "-m",
-        "Fixture content",
-    )
-    return target
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +25,7 @@ def _db(db):
 
 @pytest.fixture
 def content_repo(settings, tmp_path):
-    target = make_content_repo(tmp_path / "content")
+    target = content_repository(tmp_path / "content")
     settings.PORTAL_CONTENT_DIR = target
     settings.PORTAL_RELEASE_COMMAND = ""
     settings.PORTAL_GUNICORN_PIDFILE = ""

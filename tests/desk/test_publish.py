@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from portal.desk.models import AuditEvent, Draft
-from tests.desk.conftest import git, make_user
+from tests.desk.conftest import make_user
+from tests.desk_server.server import git
 
 PAGE = "about/second"
 
