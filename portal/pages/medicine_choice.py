@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from portal.content.loading.models import Medicine
+from portal.content.loading.models import Medicine, covers
 
 # Query strings are read no further than this, so a long crafted one costs nothing.
 MAX_NAMES_READ = 50
@@ -54,13 +54,7 @@ def sheet_review(medicines: tuple[Medicine, ...]) -> SimpleNamespace:
     dated = [medicine for medicine in medicines if medicine.updated is not None]
     # Medicines without side effects still carry the site's own "used for" line, never checked.
     updated = max((m.updated for m in dated), default=datetime.date.min)
-    signoffs = [
-        m.clinical_signoff
-        for m in medicines
-        if m.updated is not None
-        and m.clinical_signoff is not None
-        and m.clinical_signoff.date >= m.updated
-    ]
+    signoffs = [m.clinical_signoff for m in medicines if covers(m.clinical_signoff, m.updated)]
     if medicines and len(signoffs) == len(medicines):
         earliest = min(signoffs, key=lambda signoff: signoff.date)
         return SimpleNamespace(updated=earliest.date, clinical_signoff=earliest)

@@ -36,6 +36,12 @@ class Signoff:
     date: datetime.date
 
 
+def covers(signoff: "Signoff | None", updated: datetime.date | None) -> bool:
+    """Whether a sign-off covers the text as it is now: given on or after its last change.
+    One rule for pages, section pages and medicines, so none can claim an older check."""
+    return signoff is not None and updated is not None and signoff.date >= updated
+
+
 @dataclass(frozen=True)
 class Change:
     """One line under "What changed" that tells readers what is different, and when."""
@@ -55,7 +61,7 @@ class ReviewStatus:
     @property
     def signed_off(self) -> bool:
         """A sign-off that covers the text as it is now (not an older version of it)."""
-        return self.clinical_signoff is not None and self.clinical_signoff.date >= self.updated
+        return covers(self.clinical_signoff, self.updated)
 
     def overdue(self, today: datetime.date) -> bool:
         return self.next_review < today

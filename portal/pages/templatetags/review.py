@@ -9,6 +9,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.content.loading.models import covers
+
 register = template.Library()
 
 NOT_YET_CHECKED = mark_safe(  # noqa: S308 (a constant with nothing from outside in it)
@@ -30,7 +32,7 @@ def review_status(page) -> str:
     updated = getattr(page, "updated", None)
     if updated is None:
         return ""
-    if signoff is not None and signoff.date >= updated:
+    if covers(signoff, updated):
         return format_html(
             '<p class="review-status review-status--checked">Checked by {} on '
             '<time datetime="{}">{}</time>.</p>',
