@@ -26,6 +26,7 @@ from portal.content.loading.models import Library, Section, Topic
 from portal.content.loading.problems import ContentError, Problem
 from portal.content.loading.topic_files import TopicReader
 from portal.content.rendering.bodies import BodyRenderer
+from portal.content.rendering.markdown import remembering_renders
 from portal.desk.pages import PageRef
 from portal.pages.checks import site_path
 
@@ -134,7 +135,9 @@ def examine(library: Library, ref: PageRef, text: str, checks: bool = True) -> E
         path = Path(folder) / ref.relative
         path.parent.mkdir()
         path.write_text(text, encoding="utf-8")
-        page, draft_library, problem = _read_draft(library, ref, path)
-        if page is None:
-            return Examined(None, (problem,))
-        return Examined(page, tuple(check_page(draft_library, path, site_path)) if checks else ())
+        with remembering_renders():  # the checks read the draft again: render it once
+            page, draft_library, problem = _read_draft(library, ref, path)
+            if page is None:
+                return Examined(None, (problem,))
+            found = tuple(check_page(draft_library, path, site_path)) if checks else ()
+        return Examined(page, found)

@@ -21,6 +21,7 @@ from portal.content.checks.editor import check_library
 from portal.content.checks.glossary import glossary_messages
 from portal.content.checks.links import SitePath
 from portal.content.loading.loader import load_library
+from portal.content.rendering.markdown import remembering_renders
 
 
 def content_messages(
@@ -30,8 +31,10 @@ def content_messages(
     and the glossary's. Never raises: a check reports, it never crashes `check`."""
     try:
         # A fresh load, not the process's Library: the check must see the files as they are now.
-        library = load_library(content_dir)
-        problems = [*library.problems, *check_library(library, site)]
+        # The editor checks read every page again; each is converted only once.
+        with remembering_renders():
+            library = load_library(content_dir)
+            problems = [*library.problems, *check_library(library, site)]
         glossary = list(glossary_messages(library))
     except Exception as error:  # noqa: BLE001 (a check reports; it never crashes `check`)
         return [

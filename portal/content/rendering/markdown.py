@@ -9,6 +9,9 @@ import html
 import re
 import threading
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import markdown
@@ -171,7 +174,33 @@ def _new_markdown() -> markdown.Markdown:
 _local = threading.local()
 
 
+# The editor checks read each page again after the content is loaded, because they need what the
+# Library does not keep (the HTML before sanitising). Inside remembering_renders() (a check run,
+# a desk draft being checked) the same markdown is converted once; a server's loads keep nothing.
+_remembered: ContextVar[dict[str, Rendered] | None] = ContextVar("remembered", default=None)
+
+
+@contextmanager
+def remembering_renders() -> Iterator[None]:
+    """Within this block, rendering markdown already rendered in it reuses the first result."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
 def render_markdown(body: str) -> Rendered:
+    remembered = _remembered.get()
+    if remembered is not None and body in remembered:
+        return remembered[body]
+    rendered = _render(body)
+    if remembered is not None:
+        remembered[body] = rendered
+    return rendered
+
+
+def _render(body: str) -> Rendered:
     md = getattr(_local, "markdown", None)
     if md is None:
         md = _local.markdown = _new_markdown()

@@ -218,6 +218,28 @@ def test_a_file_that_crashes_the_loader_is_left_out_and_named(clean_copy, monkey
     assert client.get("/emergencies/high-calcium/").status_code == 404
 
 
+def test_check_converts_each_file_once(clean_copy, monkeypatch):
+    """The editor checks read every page again after the load; the markdown is not converted
+    a second time (remembering_renders), and a server's own load remembers nothing."""
+    from portal.content.rendering import markdown as rendering
+
+    converted = []
+    real = rendering._render
+
+    def counting(body):
+        converted.append(body)
+        return real(body)
+
+    monkeypatch.setattr(rendering, "_render", counting)
+    run_check(fail_level="WARNING")
+    files = [p for p in clean_copy.glob("*/*.md")]
+    assert len(converted) == len(files) and len(set(converted)) == len(files)
+    converted.clear()
+    load_library(clean_copy)
+    load_library(clean_copy)
+    assert len(converted) == 2 * len(files)
+
+
 def test_real_content_passes_every_check(real_content):
     failed, output = run_check(fail_level="WARNING")
     assert not failed, output
