@@ -110,3 +110,32 @@ def test_sheet_review_counts_as_checked_only_when_every_medicine_is(medicines):
 
 def test_choose_reads_a_bounded_number_of_names():
     assert medicine_choice.choose((), ["x"] * 1000).unknown == ("x",)
+
+
+def test_a_medicine_with_only_when_to_call_still_sends_side_effects_to_a_pharmacist(
+    client, content_copy
+):
+    (content_copy / "medicines.yml").write_text(
+        MEDICINES
+        + """\
+- name: paclitaxel
+  brands: []
+  group: chemotherapy
+  used_for: Chemotherapy.
+  topic: about/what-it-is
+  call_team_if:
+    - Straight away if you have a temperature above 37.5°C.
+  source:
+    title: Paclitaxel
+    publisher: Cancer Research UK
+  updated: 2026-11-20
+""",
+        encoding="utf-8",
+    )
+    store.reset()
+    html = body(client.get("/print/my-medicines/?m=paclitaxel"))
+    assert "Straight away if you have a temperature above 37.5°C." in html
+    assert "Ask your pharmacist" in html and "Common side effects" not in html
+    # The team line is not doubled: the sheet already says when to call.
+    assert "Your team can tell you when to call them." not in html
+    assert "From: Paclitaxel, Cancer Research UK." in html

@@ -167,8 +167,9 @@ class Medicine:
     topic: str  # "section/slug"
     # Keys of every topic whose text names it (filled in once the topics are loaded).
     mentioned_in: tuple[str, ...] = ()
-    # For "My medicines" (print/my-medicines): only what an NHS page or the medicine's patient
-    # leaflet says, named in `source`. Empty means the sheet sends the reader to a pharmacist.
+    # For "My medicines" (print/my-medicines): only what one trusted UK page (content/README.md
+    # names them) says, named in `source`. No side_effects: the sheet sends the reader to a
+    # pharmacist for them.
     side_effects: tuple[str, ...] = ()
     call_team_if: tuple[str, ...] = ()
     source: Source | None = None
