@@ -1,6 +1,7 @@
 """One pass over every page type in Chromium, measuring everything the browser tests assert.
 
-Loading each page once per width and running axe once per page per width keeps the suite fast;
+Loading each page twice per width (the keyboard needs a fresh page each time) and once more for
+zoom, text size, paper and spacing, and running axe once per theme on each, keeps the suite fast;
 each test then asserts one thing about these measurements, so a failure names what is wrong.
 """
 
@@ -20,6 +21,8 @@ PRINT_PAGE = {"viewport": {"width": 680, "height": 1000}}
 class WidthReport:
     status: int
     violations: list[dict]
+    dark_background: str  # the body's background once the device asks for dark
+    dark_violations: list[dict]
     overflow: int
     overlaps: list[str]
     structure: probes.Structure
@@ -68,6 +71,15 @@ def _skip_link(page) -> dict:
         "document.activeElement === document.querySelector('main') ? 'main'"
         " : document.activeElement.tagName.toLowerCase()"
     )
+    # The focused main content keeps its own colours (no focus fill behind a whole region).
+    first["main_colours"] = page.evaluate(
+        "(() => { const s = getComputedStyle(document.querySelector('main'));"
+        " return [s.color, s.backgroundColor]; })()"
+    )
+    first["body_colours"] = page.evaluate(
+        "(() => { const s = getComputedStyle(document.body);"
+        " return [s.color, s.backgroundColor]; })()"
+    )
     page.keyboard.press("Tab")
     first["next_stop_in_main"] = page.evaluate(
         "document.querySelector('main').contains(document.activeElement)"
@@ -80,25 +92,30 @@ def _at_width(browser, url: str, status: int, width: int) -> WidthReport:
     try:
         page = context.new_page()
         traffic = probes.record_traffic(page, status)
+        # The keyboard walk first, from a fresh load with focus at the top of the page, once the
+        # scripts have shown what they add (the offline box waits for the browser's caches).
         response = page.goto(url)
+        page.wait_for_load_state("networkidle")
+        focusable = probes.focusable_elements(page)
+        stops = probes.tab_through(page, limit=len(focusable) + 5)
+        # A second fresh load: the skip link is the first Tab stop; then everything that needs
+        # no keyboard is measured on the same page, in the light theme and then the dark one
+        # (the theme follows the device until a reader chooses, so emulating dark applies it).
+        page.goto(url)
+        skip_link = _skip_link(page)
         violations = probes.axe_violations(page)
-        report_status = response.status
         overflow = probes.horizontal_overflow(page)
         overlaps = probes.overlapping_text(page)
         structure = probes.structure(page)
         font_size = probes.root_font_size(page)
-
-        # Keyboard checks start from a fresh load, with focus at the top of the page, once the
-        # scripts have shown what they add (the offline box waits for the browser's caches).
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        focusable = probes.focusable_elements(page)
-        stops = probes.tab_through(page, limit=len(focusable) + 5)
-        page.goto(url)
-        skip_link = _skip_link(page)
+        page.emulate_media(color_scheme="dark")
+        dark_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        dark_violations = probes.axe_violations(page)
         return WidthReport(
-            status=report_status,
+            status=response.status,
             violations=violations,
+            dark_background=dark_background,
+            dark_violations=dark_violations,
             overflow=overflow,
             overlaps=overlaps,
             structure=structure,
@@ -112,24 +129,39 @@ def _at_width(browser, url: str, status: int, width: int) -> WidthReport:
         context.close()
 
 
-def _zoomed(
-    browser, url: str, options: dict, text_size: int | None = None, media: str = "screen"
-) -> ZoomReport:
-    context = browser.new_context(**options)
+def _measure(page) -> ZoomReport:
+    return ZoomReport(
+        font_size=probes.root_font_size(page),
+        overflow=probes.horizontal_overflow(page),
+        overlaps=probes.overlapping_text(page),
+        cut_off=probes.text_outside_viewport(page),
+    )
+
+
+def _zoomed(browser, url: str) -> dict[str, ZoomReport]:
+    """The page at 200 % browser zoom, at 200 % text size, on paper and with the reader's own
+    text spacing: one load, re-laid out for each (a new viewport, media or style sheet lays the
+    page out again as a fresh load would)."""
+    # Our spacing style sheet is added by Playwright, which a strict Content-Security-Policy
+    # would refuse, hence bypass_csp; the site has no inline style or script for it to let in.
+    context = browser.new_context(**ZOOM_200, bypass_csp=True)
     try:
         page = context.new_page()
-        page.emulate_media(media=media)
-        if text_size:
-            probes.set_text_size(page, text_size)
         page.goto(url)
-        if options.get("bypass_csp"):
-            page.add_style_tag(content=probes.TEXT_SPACING_CSS)
-        return ZoomReport(
-            font_size=probes.root_font_size(page),
-            overflow=probes.horizontal_overflow(page),
-            overlaps=probes.overlapping_text(page),
-            cut_off=probes.text_outside_viewport(page),
-        )
+        reports = {"browser-zoom-200": _measure(page)}
+        page.set_viewport_size(DESKTOP["viewport"])
+        probes.set_text_size(page, 200)
+        reports["text-size-200"] = _measure(page)
+        probes.set_text_size(page, 100)
+        page.set_viewport_size(PRINT_PAGE["viewport"])
+        page.emulate_media(media="print")
+        reports["print"] = _measure(page)
+        page.emulate_media(media="screen")
+        # WCAG 1.4.12: the reader's own spacing style sheet, at phone width.
+        page.set_viewport_size({"width": 320, "height": 900})
+        page.add_style_tag(content=probes.TEXT_SPACING_CSS)
+        reports["text-spacing"] = _measure(page)
+        return reports
     finally:
         context.close()
 
@@ -141,13 +173,6 @@ def survey(browser, base_url: str) -> dict[str, PageReport]:
         report = PageReport(path=path)
         for width in WIDTHS:
             report.widths[width] = _at_width(browser, url, expected_status(page_type), width)
-        report.zoom["browser-zoom-200"] = _zoomed(browser, url, ZOOM_200)
-        report.zoom["text-size-200"] = _zoomed(browser, url, DESKTOP, text_size=200)
-        # WCAG 1.4.12: the reader's own spacing style sheet, at phone width. Our style sheet is
-        # added by Playwright, which a strict Content-Security-Policy would refuse, hence bypass.
-        report.zoom["text-spacing"] = _zoomed(
-            browser, url, {"viewport": {"width": 320, "height": 900}, "bypass_csp": True}
-        )
-        report.zoom["print"] = _zoomed(browser, url, PRINT_PAGE, media="print")
+        report.zoom = _zoomed(browser, url)
         reports[page_type] = report
     return reports

@@ -6,35 +6,12 @@ import pytest
 
 from tests.browser import probes
 from tests.browser.live_server import serve_portal
-from tests.browser.page_types import EXPECTED_STATUS, PAGE_TYPES, WIDTHS
+from tests.browser.page_types import PAGE_TYPES
+from tests.browser.params import EACH_PAGE_AND_WIDTH
 
 pytestmark = pytest.mark.browser
 
 TOPIC = PAGE_TYPES["emergency-topic"]
-# One page of each template and each kind of colour it uses (care cards, search marks, forms,
-# sheets); the page types left out share these templates. axe runs in full on every page type
-# in the light theme (test_accessibility.py).
-DARK_PAGE_TYPES = (
-    "home",
-    "section",
-    "topic",
-    "emergency-topic",
-    "contacts",
-    "not-found",
-    "search-results",
-    "search-corrected",
-    "glossary",
-    "medicines",
-    "offline",
-    "print-topic",
-    "print-emergency-card",
-    "print-my-medicines",
-)
-EACH_DARK_PAGE_AND_WIDTH = pytest.mark.parametrize(
-    ("page_type", "width"),
-    [(page_type, width) for page_type in DARK_PAGE_TYPES for width in WIDTHS],
-    ids=[f"{page_type}-{width}px" for page_type in DARK_PAGE_TYPES for width in WIDTHS],
-)
 DARK_BACKGROUND = "rgb(18, 22, 25)"
 # Records the theme on <html> the moment <body> is created, before anything is painted.
 FIRST_PAINT_PROBE = """
@@ -48,46 +25,12 @@ new MutationObserver((changes, observer) => {
 """
 
 
-@pytest.fixture(scope="module")
-def dark_reports(browser, portal_server):
-    """axe in the dark theme, once per page type and width (the device asks for dark)."""
-    from django.test import override_settings
-
-    from portal.content.loading import store
-    from tests.conftest import REAL_CONTENT
-
-    reports = {}
-    with override_settings(PORTAL_CONTENT_DIR=REAL_CONTENT):
-        store.reset()
-        try:
-            for page_type in DARK_PAGE_TYPES:
-                path = PAGE_TYPES[page_type]
-                for width in WIDTHS:
-                    context = browser.new_context(
-                        viewport={"width": width, "height": 900},
-                        color_scheme="dark",
-                        service_workers="block",
-                    )
-                    try:
-                        page = context.new_page()
-                        response = page.goto(portal_server + path)
-                        assert response.status == EXPECTED_STATUS.get(page_type, 200)
-                        background = page.evaluate(
-                            "getComputedStyle(document.body).backgroundColor"
-                        )
-                        reports[page_type, width] = (background, probes.axe_violations(page))
-                    finally:
-                        context.close()
-        finally:
-            store.reset()
-    return reports
-
-
-@EACH_DARK_PAGE_AND_WIDTH
-def test_dark_theme_passes_axe(dark_reports, page_type, width):
-    background, violations = dark_reports[page_type, width]
-    assert background == DARK_BACKGROUND, "the dark theme did not apply"
-    assert violations == [], probes.describe_violations(violations)
+@EACH_PAGE_AND_WIDTH
+def test_dark_theme_passes_axe(page_reports, page_type, width):
+    """axe on every page type at each width once the device asks for dark (survey.py)."""
+    report = page_reports[page_type].widths[width]
+    assert report.dark_background == DARK_BACKGROUND, "the dark theme did not apply"
+    assert report.dark_violations == [], probes.describe_violations(report.dark_violations)
 
 
 def test_a_readers_choice_is_kept_on_the_device_only(browser, real_content):

@@ -18,6 +18,9 @@ def test_skip_link_is_first_visible_and_moves_focus_to_main(page_reports, page_t
     assert skip["href"] == "#main"
     assert skip["visible"], "the skip link must show on screen when it has focus"
     assert skip["focus_after"] == "main"
+    main_text, main_background = skip["main_colours"]
+    assert main_text == skip["body_colours"][0], "the focused main content changed its text colour"
+    assert main_background in ("rgba(0, 0, 0, 0)", skip["body_colours"][1])
     assert skip["next_stop_in_main"], "after skipping, Tab should continue inside the main content"
 
 
