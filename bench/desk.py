@@ -20,10 +20,10 @@ from urllib.parse import urlencode
 
 from tests.desk_server.server import (
     DeskClient,
+    content_repository,
     desk_environment,
     desk_server,
     free_port,
-    git,
     prepare,
 )
 
@@ -34,22 +34,10 @@ PREVIEW_PAUSE_MS = 250  # static/js/desk-editor.js: PREVIEW_PAUSE
 
 
 def content_copy(folder: Path) -> Path:
-    target = folder / "content"
-    shutil.copytree(REPO / "content", target, ignore=shutil.ignore_patterns("README.md"))
-    git(target, "init", "--quiet", "--initial-branch=main")
-    git(target, "add", "-A")
-    git(
-        target,
-        "-c",
-        "user.name=Bench",
-        "-c",
-        "user.email=bench@example.invalid",
-        "commit",
-        "--quiet",
-        "-m",
-        "content",
+    """The real content (without the editors' guide) as a git repository."""
+    return content_repository(
+        folder / "content", REPO / "content", ignore=shutil.ignore_patterns("README.md")
     )
-    return target
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -52,8 +52,10 @@ def git(folder: Path, *args: str) -> str:
     ).stdout
 
 
-def content_repository(target: Path) -> Path:
-    shutil.copytree(FIXTURE_CONTENT, target)
+def content_repository(target: Path, source: Path = FIXTURE_CONTENT, ignore=None) -> Path:
+    """A copy of a content tree (the fixture tree unless told) as a git repository with one
+    commit, as the desk publishes into. `ignore` is shutil.copytree's."""
+    shutil.copytree(source, target, ignore=ignore)
     git(target, "init", "--quiet", "--initial-branch=main")
     git(target, "add", "-A")
     git(
