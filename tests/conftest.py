@@ -73,14 +73,22 @@ def real_content(settings):
     return REAL_CONTENT
 
 
-@pytest.fixture
-def content_copy(settings, tmp_path):
-    """A writable copy of the fixture tree, for tests that break files on purpose."""
+def serve_copy(source: Path, tmp_path: Path, settings, edit=None) -> Path:
+    """A writable copy of a content tree, served from now on; `edit(copy)` runs before the
+    site reads it."""
     target = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, target)
+    shutil.copytree(source, target)
+    if edit is not None:
+        edit(target)
     settings.PORTAL_CONTENT_DIR = target
     store.reset()
     return target
+
+
+@pytest.fixture
+def content_copy(settings, tmp_path):
+    """A writable copy of the fixture tree, for tests that break files on purpose."""
+    return serve_copy(FIXTURE_CONTENT, tmp_path, settings)
 
 
 @pytest.fixture(autouse=True)

@@ -5,13 +5,12 @@ has passed. Saving sends nothing: the server sees no request for it."""
 
 import datetime
 import re
-import shutil
 
 import pytest
 
 from portal.content.loading import store
 from tests.browser.live_server import serve_portal
-from tests.conftest import REAL_CONTENT
+from tests.conftest import REAL_CONTENT, serve_copy
 
 pytestmark = pytest.mark.browser
 
@@ -31,11 +30,7 @@ OTHER = "/treatments/"
 @pytest.fixture
 def content(settings, tmp_path):
     """A writable copy of the real content, so a test can publish a change mid-way."""
-    target = tmp_path / "content"
-    shutil.copytree(REAL_CONTENT, target)
-    settings.PORTAL_CONTENT_DIR = target
-    store.reset()
-    yield target
+    yield serve_copy(REAL_CONTENT, tmp_path, settings)
     store.reset()
 
 

@@ -4,12 +4,10 @@ the API and JSON-LD."""
 
 import json
 import re
-import shutil
 
 import pytest
 
-from portal.content.loading import store
-from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT, loaded
+from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT, loaded, serve_copy
 from tests.pages.test_real_content import crawl
 
 EMERGENCY_PAGES = [
@@ -109,20 +107,18 @@ def test_no_page_assumes_every_reader_has_a_24_hour_line(site):
 
 
 def signed_tree(tmp_path, settings, signoff_date: str, updated: str = "2026-01-10"):
-    target = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, target)
-    page = target / "about" / "what-it-is.md"
-    text = page.read_text().replace("updated: 2026-01-10", f"updated: {updated}", 1)
-    text = text.replace(
-        "related:",
-        f"clinical_signoff:\n  role: Clinical nurse specialist\n  date: {signoff_date}\n"
-        "changes:\n  - date: 2026-01-10\n    note: Added where it spreads.\nrelated:",
-        1,
-    )
-    page.write_text(text)
-    settings.PORTAL_CONTENT_DIR = target
-    store.reset()
-    return target
+    def sign(target):
+        page = target / "about" / "what-it-is.md"
+        text = page.read_text().replace("updated: 2026-01-10", f"updated: {updated}", 1)
+        text = text.replace(
+            "related:",
+            f"clinical_signoff:\n  role: Clinical nurse specialist\n  date: {signoff_date}\n"
+            "changes:\n  - date: 2026-01-10\n    note: Added where it spreads.\nrelated:",
+            1,
+        )
+        page.write_text(text)
+
+    return serve_copy(FIXTURE_CONTENT, tmp_path, settings, edit=sign)
 
 
 def test_a_signed_off_page_says_who_checked_it_by_role_and_when(client, settings, tmp_path):
