@@ -45,9 +45,13 @@ run: install ## Development server with live reload on http://127.0.0.1:8000
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The desk's tests need PORTAL_DESK=1, which settings read once at start: a second pytest.
+# Two workers (pytest-xdist): one takes every browser test with one Chromium, the other the rest
+# (tests/conftest.py says why); PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS)
 test: install ## The whole test suite (browser tests included), then the desk's in desk mode
-	$(BIN)/python -m pytest
-	PORTAL_DESK=1 $(BIN)/python -m pytest tests/desk
+	$(BIN)/python -m pytest $(PYTEST_PARALLEL)
+	PORTAL_DESK=1 $(BIN)/python -m pytest $(PYTEST_PARALLEL) tests/desk
 
 # The database tests again, against a PostgreSQL server started just for them (.ci/with-postgres).
 test-postgres: install ## The database tests (desk, feedback) against a throwaway PostgreSQL (needs postgresql)

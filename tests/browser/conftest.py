@@ -8,9 +8,7 @@ import os
 import shutil
 
 import pytest
-from django.test import override_settings
 
-from portal.content.loading import store
 from tests.browser.live_server import serve_portal
 from tests.conftest import REAL_CONTENT
 
@@ -101,13 +99,7 @@ def make_page(browser):
 
 @pytest.fixture(scope="session")
 def page_reports(browser, portal_server):
-    """Every page type measured once per session on the real content (see survey.py)."""
-    from tests.browser.survey import survey
+    """Every page type, measured on the real content when a test first asks (see survey.py)."""
+    from tests.browser.survey import Survey
 
-    with override_settings(PORTAL_CONTENT_DIR=REAL_CONTENT):
-        store.reset()
-        try:
-            reports = survey(browser, portal_server)
-        finally:
-            store.reset()
-    return reports
+    return Survey(browser, portal_server, REAL_CONTENT)

@@ -1,12 +1,16 @@
-"""One pass over every page type in Chromium, measuring everything the browser tests assert.
+"""Every page type measured in Chromium once, for everything the browser tests assert.
 
 Loading each page twice per width (the keyboard needs a fresh page each time) and once more for
 zoom, text size, paper and spacing, and running axe once per theme on each, keeps the suite fast;
 each test then asserts one thing about these measurements, so a failure names what is wrong.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.test import override_settings
+
+from portal.content.loading import store
 from tests.browser import probes
 from tests.browser.page_types import EXPECTED_STATUS, PAGE_TYPES, WIDTHS
 
@@ -110,7 +114,7 @@ def _at_width(browser, url: str, status: int, width: int) -> WidthReport:
         font_size = probes.root_font_size(page)
         page.emulate_media(color_scheme="dark")
         dark_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        dark_violations = probes.axe_violations(page)
+        dark_violations = probes.axe_violations(page, probes.COLOUR_OPTIONS)
         return WidthReport(
             status=response.status,
             violations=violations,
@@ -166,13 +170,35 @@ def _zoomed(browser, url: str) -> dict[str, ZoomReport]:
         context.close()
 
 
-def survey(browser, base_url: str) -> dict[str, PageReport]:
-    reports = {}
-    for page_type, path in PAGE_TYPES.items():
-        url = base_url + path
-        report = PageReport(path=path)
-        for width in WIDTHS:
-            report.widths[width] = _at_width(browser, url, expected_status(page_type), width)
-        report.zoom = _zoomed(browser, url)
-        reports[page_type] = report
-    return reports
+def measure(browser, base_url: str, page_type: str) -> PageReport:
+    url = base_url + PAGE_TYPES[page_type]
+    report = PageReport(path=PAGE_TYPES[page_type])
+    for width in WIDTHS:
+        report.widths[width] = _at_width(browser, url, expected_status(page_type), width)
+    report.zoom = _zoomed(browser, url)
+    return report
+
+
+class Survey(Mapping):
+    """Page type -> PageReport, each page type measured the first time a test asks for it, so
+    a run of a few browser tests measures only the page types they look at."""
+
+    def __init__(self, browser, base_url: str, content_dir):
+        self._browser, self._base_url, self._content_dir = browser, base_url, content_dir
+        self._reports: dict[str, PageReport] = {}
+
+    def __getitem__(self, page_type: str) -> PageReport:
+        if page_type not in self._reports:
+            with override_settings(PORTAL_CONTENT_DIR=self._content_dir):
+                store.reset()
+                try:
+                    self._reports[page_type] = measure(self._browser, self._base_url, page_type)
+                finally:
+                    store.reset()
+        return self._reports[page_type]
+
+    def __iter__(self):
+        return iter(PAGE_TYPES)
+
+    def __len__(self) -> int:
+        return len(PAGE_TYPES)

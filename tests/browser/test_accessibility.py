@@ -26,3 +26,13 @@ def test_axe_finds_violations_on_a_broken_page(page):
     found = {violation["id"] for violation in probes.axe_violations(page)}
     assert {"html-has-lang", "image-alt", "color-contrast", "link-name", "region"} <= found
     assert "target-size" in found, "the WCAG 2.2 rules are not running"
+
+
+def test_the_colour_rules_alone_find_faint_text_and_nothing_else(page):
+    """The second theme's run (survey.py) asks only for the rules that read colours."""
+    page.set_content(
+        "<html><body><img src='data:,'>"
+        "<p style='color:#bbb;background:#fff'>faint text</p></body></html>"
+    )
+    found = {violation["id"] for violation in probes.axe_violations(page, probes.COLOUR_OPTIONS)}
+    assert found == {"color-contrast"}

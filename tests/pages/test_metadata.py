@@ -4,6 +4,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from tests.browser.page_types import PAGE_TYPES
 from tests.conftest import FIXTURE_CONTENT, loaded
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -73,6 +74,15 @@ def test_json_ld_cannot_be_broken_out_of(client, content_copy):
     assert "<" not in block and ">" not in block
     assert json.loads(block)["description"] == nasty
     assert "<script>alert" not in html
+
+
+def test_every_page_type_has_its_own_title(client, real_content):
+    # The title is the server's (no script changes it); the browser tests check its shape.
+    titles = {}
+    for name, path in PAGE_TYPES.items():
+        html = client.get(path).content.decode()
+        titles[name] = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+    assert len(set(titles.values())) == len(PAGE_TYPES), titles
 
 
 def test_not_found_page_has_no_canonical(client):
