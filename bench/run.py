@@ -54,7 +54,7 @@ FRONT_CONNECTIONS = 32
 
 class Settings:
     def __init__(self, quick: bool):
-        self.rounds = 2 if quick else 5
+        self.rounds = 2 if quick else 9  # a round moves by +-15 % on 2 shared cores
         self.duration = 2 if quick else 3
         self.origin_duration = 3 if quick else 10
         self.startups = 1 if quick else 3
