@@ -212,12 +212,17 @@ RecordCheck = Callable[[dict[str, Any], dict[str, int], int], None]
 
 
 def read_records(
-    path: Path, fields: dict[str, Field], check: RecordCheck | None = None
+    path: Path,
+    fields: dict[str, Field],
+    problems: list[Problem],
+    check: RecordCheck | None = None,
 ) -> list[dict[str, Any]]:
     """A YAML data file that is a list of records, each checked like front matter.
 
     `check` sees each clean record with the line of each key and of the record's start, for
-    rules that tie several keys together."""
+    rules that tie several keys together. A record with a mistake is left out and its problem
+    added to `problems`: one bad entry costs that entry, not the whole file (a file that cannot
+    be read as a list at all raises ContentError)."""
     text = read_text(path)
     try:
         root, data = frontmatter.load_yaml(text)
@@ -236,30 +241,37 @@ def read_records(
     records = []
     for item, node in zip(data, root.value, strict=True):
         start = node.start_mark.line + 1
-        if not isinstance(item, dict) or not isinstance(node, yaml.MappingNode):
-            raise ContentError(
-                "content.E003", "This entry is not a set of 'key: value' lines.", "", start
-            )
-        lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-        record = frontmatter.validate(item, lines, fields, start_line=start)
-        if check is not None:
-            check(record, lines, start)
+        try:
+            if not isinstance(item, dict) or not isinstance(node, yaml.MappingNode):
+                raise ContentError(
+                    "content.E003", "This entry is not a set of 'key: value' lines.", "", start
+                )
+            lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+            record = frontmatter.validate(item, lines, fields, start_line=start)
+            if check is not None:
+                check(record, lines, start)
+        except ContentError as error:
+            # A mistake without a line of its own points at the entry's first line.
+            problems.append(Problem(error.id, path, error.message, error.hint, error.line or start))
+            continue
         records.append(record)
     return records
 
 
-def _contacts(path: Path) -> tuple[Contact, ...]:
-    contacts = []
-    for record in read_records(path, CONTACT_FIELDS):
-        tel = record.get("tel", "")
-        if tel and not re.fullmatch(r"\+?[0-9]+", tel):
-            raise ContentError(
-                "content.E006",
-                f"The tel number of '{record['slug']}' must be digits only: '{tel}'.",
-                "Remove spaces and brackets, like 'tel: 08088006000'.",
-            )
-        contacts.append(Contact(**record))
-    return tuple(contacts)
+def _check_contact(record: dict[str, Any], lines: dict[str, int], start: int) -> None:
+    tel = record.get("tel", "")
+    if tel and not re.fullmatch(r"\+?[0-9]+", tel):
+        raise ContentError(
+            "content.E006",
+            f"The tel number of '{record['slug']}' must be digits only: '{tel}'.",
+            "Remove spaces and brackets, like 'tel: 08088006000'.",
+            lines.get("tel", start),
+        )
+
+
+def _contacts(path: Path, problems: list[Problem]) -> tuple[Contact, ...]:
+    records = read_records(path, CONTACT_FIELDS, problems, _check_contact)
+    return tuple(Contact(**record) for record in records)
 
 
 def _check_medicine(record: dict[str, Any], lines: dict[str, int], start: int) -> None:
@@ -293,8 +305,8 @@ def _check_medicine(record: dict[str, Any], lines: dict[str, int], start: int) -
             )
 
 
-def _medicines(path: Path) -> tuple[Medicine, ...]:
-    records = read_records(path, MEDICINE_FIELDS, _check_medicine)
+def _medicines(path: Path, problems: list[Problem]) -> tuple[Medicine, ...]:
+    records = read_records(path, MEDICINE_FIELDS, problems, _check_medicine)
     medicines = [Medicine(**{"brands": (), **record}) for record in records]
     # One name must lead to one medicine, or the sheet could not tell which one a reader means.
     owner: dict[str, str] = {}
@@ -318,18 +330,21 @@ SYNONYM_FIELDS = {
 }
 
 
-def _synonyms(path: Path) -> tuple[Synonym, ...]:
-    synonyms = []
-    for record in read_records(path, SYNONYM_FIELDS):
-        if not record["words"] or not record["means"]:
-            raise ContentError(
-                "content.E004",
-                f"The entry for {list(record['words'])} needs both 'words' and 'means'.",
-                "Write at least one item under each, like 'words: [chemo]' and "
-                "'means: [chemotherapy]'.",
-            )
-        synonyms.append(Synonym(**record))
-    return tuple(synonyms)
+def _check_synonym(record: dict[str, Any], lines: dict[str, int], start: int) -> None:
+    if not record["words"] or not record["means"]:
+        raise ContentError(
+            "content.E004",
+            f"The entry for {list(record['words'])} needs both 'words' and 'means'.",
+            "Write at least one item under each, like 'words: [chemo]' and "
+            "'means: [chemotherapy]'.",
+            start,
+        )
+
+
+def _synonyms(path: Path, problems: list[Problem]) -> tuple[Synonym, ...]:
+    return tuple(
+        Synonym(**record) for record in read_records(path, SYNONYM_FIELDS, problems, _check_synonym)
+    )
 
 
 GLOSSARY_FIELDS = {
@@ -340,8 +355,9 @@ GLOSSARY_FIELDS = {
 }
 
 
-def _glossary(path: Path) -> tuple[GlossaryEntry, ...]:
-    entries = [GlossaryEntry(**record) for record in read_records(path, GLOSSARY_FIELDS)]
+def _glossary(path: Path, problems: list[Problem]) -> tuple[GlossaryEntry, ...]:
+    records = read_records(path, GLOSSARY_FIELDS, problems)
+    entries = [GlossaryEntry(**record) for record in records]
     # One spelling must lead to one entry, or a word on a page could not say what it means.
     owner: dict[str, str] = {}
     for entry in entries:
@@ -357,8 +373,9 @@ def _glossary(path: Path) -> tuple[GlossaryEntry, ...]:
     return tuple(sorted(entries, key=lambda entry: entry.term.casefold()))
 
 
-# Editors' data files beside the section folders, each read by its own parser.
-DATA_FILES: dict[str, tuple[str, Callable[[Path], tuple]]] = {
+# Editors' data files beside the section folders, each read by its own parser, which adds a
+# problem for each entry it leaves out (read_records) and raises ContentError for the whole file.
+DATA_FILES: dict[str, tuple[str, Callable[[Path, list[Problem]], tuple]]] = {
     "contacts.yml": ("contacts", _contacts),
     "medicines.yml": ("medicines", _medicines),
     "synonyms.yml": ("synonyms", _synonyms),
@@ -422,7 +439,7 @@ def _data_files(content_dir: Path, problems: list[Problem]) -> dict[str, tuple]:
         if not path.exists():
             continue
         try:
-            data[attribute] = parse(path)
+            data[attribute] = parse(path, problems)
         except ContentError as error:
             problems.append(error.at(path))
         except Exception as error:  # noqa: BLE001 (one odd file must never stop the site)

@@ -33,7 +33,8 @@ class Problem:
 
 
 class ContentError(Exception):
-    """Raised while reading one file; the loader turns it into a Problem and skips the file."""
+    """Raised while reading one file; the loader turns it into a Problem and skips the file
+    (in a data file, read_records skips only the entry)."""
 
     def __init__(self, id: str, message: str, hint: str = "", line: int | None = None):
         super().__init__(message)

@@ -66,3 +66,15 @@ def test_own_topic_comes_first_among_mentions(content_copy):
         page.write_text(page.read_text() + "\nTrastuzumab is one medicine.\n")
     medicine = load_library(content_copy).medicines[0]
     assert medicine.mentioned_in == ("about/what-it-is", "about/second")
+
+
+def test_a_broken_entry_costs_only_itself(content_copy):
+    (content_copy / "glossary.yml").write_text(
+        "- term: sepsis\n  definition: An infection reaction.\n"
+        "- term: septic\n"
+        "- term: lymph\n  definition: A clear fluid.\n"
+    )
+    library = load_library(content_copy)
+    found = [p for p in library.problems if p.path.name == "glossary.yml"]
+    assert [(p.id, p.line) for p in found] == [("content.E004", 3)]
+    assert [entry.term for entry in library.glossary] == ["lymph", "sepsis"]

@@ -64,3 +64,12 @@ def test_mistakes_name_the_file_and_line(content_copy, extra, line, words):
     assert words in text
     assert problem.line == line
     assert library.medicines == ()
+
+
+def test_one_broken_entry_leaves_out_that_medicine_alone(content_copy):
+    broken = "- name: tamoxifen\n  group: hormone therapy\n  used_for: x\n  side_effect: [a]\n"
+    good = "- name: fulvestrant\n  group: hormone therapy\n  used_for: x\n  topic: about/what-it-is\n"
+    found, library = problems_for(content_copy, broken + good)
+    assert [medicine.name for medicine in library.medicines] == ["fulvestrant", "letrozole"]
+    assert len(found) == 1 and found[0].line == 9, found
+    assert "side_effects" in f"{found[0].message} {found[0].hint}"
