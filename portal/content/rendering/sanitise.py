@@ -5,6 +5,7 @@ markdown extension or an editor writes can add script, event handlers or styles.
 """
 
 import html
+import re
 
 import nh3
 
@@ -66,6 +67,19 @@ def sanitise(markup: str) -> str:
     )
 
 
+# Where a reader sees a break that the words themselves do not mark: the end of a heading, a list
+# item or a table cell. Without a full stop there, search excerpts ran a heading into the next
+# sentence ("What fatigue is Fatigue is a feeling ..."). A private-use character marks each end
+# while the tags are stripped (no page text contains one).
+_BLOCK_END = re.compile(r"</(?:h[1-6]|li|dt|dd|th|td|caption|summary)>", re.IGNORECASE)
+_MARK = "\ue000"
+_MARKED_END = re.compile(rf"(?<=[^\s{_MARK}])([.!?:;])?\s*{_MARK}")
+
+
 def plain_text(markup: str) -> str:
-    """Visible text of sanitised markup, for search and word counts."""
-    return " ".join(html.unescape(nh3.clean(markup, tags=set())).split())
+    """Visible text of sanitised markup, for search and word counts, with a full stop after
+    each heading, list item or table cell that does not end with one of its own."""
+    marked = _BLOCK_END.sub(lambda end: _MARK + end.group(0), markup)
+    text = html.unescape(nh3.clean(marked, tags=set()))
+    text = _MARKED_END.sub(lambda end: (end.group(1) or ".") + " ", text).replace(_MARK, " ")
+    return " ".join(text.split())
