@@ -67,19 +67,31 @@ def sanitise(markup: str) -> str:
     )
 
 
-# Where a reader sees a break that the words themselves do not mark: the end of a heading, a list
-# item or a table cell. Without a full stop there, search excerpts ran a heading into the next
-# sentence ("What fatigue is Fatigue is a feeling ..."). A private-use character marks each end
+# Where a reader sees a break that the words themselves do not mark: the end of a heading or a
+# table cell (a full stop), or of a list item (a semicolon, as a list reads in running text, its
+# items often starting in lower case). Without them, search excerpts ran a heading into the next
+# sentence ("What fatigue is Fatigue is a feeling ..."). Private-use characters mark each end
 # while the tags are stripped (no page text contains one).
-_BLOCK_END = re.compile(r"</(?:h[1-6]|li|dt|dd|th|td|caption|summary)>", re.IGNORECASE)
-_MARK = "\ue000"
-_MARKED_END = re.compile(rf"(?<=[^\s{_MARK}])([.!?:;])?\s*{_MARK}")
+_STOP, _PAUSE = "\ue000", "\ue001"
+_BLOCK_ENDS = (
+    (re.compile(r"</(?:h[1-6]|th|td|caption|summary)>", re.IGNORECASE), _STOP),
+    (re.compile(r"</(?:li|dt|dd)>", re.IGNORECASE), _PAUSE),
+    # Other blocks end with a space at least, so their words never join the next block's.
+    (re.compile(r"</(?:p|ul|ol|dl|table|tr|div|blockquote|details|aside)>", re.IGNORECASE), " "),
+)
+_MARKED_END = re.compile(rf"(?<=[^\s{_STOP}{_PAUSE}])([.!?:;])?\s*([{_STOP}{_PAUSE}])")
+
+
+def _close(end: re.Match) -> str:
+    return (end.group(1) or ("." if end.group(2) == _STOP else ";")) + " "
 
 
 def plain_text(markup: str) -> str:
     """Visible text of sanitised markup, for search and word counts, with a full stop after
-    each heading, list item or table cell that does not end with one of its own."""
-    marked = _BLOCK_END.sub(lambda end: _MARK + end.group(0), markup)
-    text = html.unescape(nh3.clean(marked, tags=set()))
-    text = _MARKED_END.sub(lambda end: (end.group(1) or ".") + " ", text).replace(_MARK, " ")
+    each heading or table cell and a semicolon after each list item that does not end with
+    punctuation of its own."""
+    for block_end, mark in _BLOCK_ENDS:
+        markup = block_end.sub(lambda end, mark=mark: mark + end.group(0), markup)
+    text = html.unescape(nh3.clean(markup, tags=set()))
+    text = _MARKED_END.sub(_close, text).replace(_STOP, " ").replace(_PAUSE, " ")
     return " ".join(text.split())

@@ -65,17 +65,18 @@ def test_plain_text_unescapes_entities():
     assert plain_text("<p>Fish &amp; chips</p> <p>x</p>") == "Fish & chips x"
 
 
-def test_plain_text_ends_headings_items_and_cells_with_a_full_stop():
+def test_plain_text_marks_the_end_of_headings_items_and_cells():
     # Search excerpts are cut from this text: a heading must not run into the next sentence.
     assert plain_text("<h2>What fatigue is</h2><p>Fatigue is tiring.</p>") == (
         "What fatigue is. Fatigue is tiring."
     )
-    assert plain_text("<ul><li>Hot flushes</li><li><strong>Call 999.</strong></li></ul>") == (
-        "Hot flushes. Call 999."
-    )
+    assert plain_text(
+        "<ul><li>hot flushes</li><li>feeling sick</li><li><strong>Call 999.</strong></li></ul>"
+    ) == ("hot flushes; feeling sick; Call 999.")
     assert plain_text("<h2>Ask:</h2><table><tr><td>a</td><td></td><td> b </td></tr></table>") == (
         "Ask: a. b."
     )
+    assert plain_text("<p>x</p><ul><li>y</li></ul><p>z</p>") == "x y; z"
 
 
 def test_signs_are_the_words_of_emergency_and_urgent_cards_only():
