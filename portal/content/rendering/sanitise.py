@@ -68,30 +68,37 @@ def sanitise(markup: str) -> str:
 
 
 # Where a reader sees a break that the words themselves do not mark: the end of a heading or a
-# table cell (a full stop), or of a list item (a semicolon, as a list reads in running text, its
-# items often starting in lower case). Without them, search excerpts ran a heading into the next
-# sentence ("What fatigue is Fatigue is a feeling ..."). Private-use characters mark each end
-# while the tags are stripped (no page text contains one).
-_STOP, _PAUSE = "\ue000", "\ue001"
-_BLOCK_ENDS = (
-    (re.compile(r"</(?:h[1-6]|th|td|caption|summary)>", re.IGNORECASE), _STOP),
-    (re.compile(r"</(?:li|dt|dd)>", re.IGNORECASE), _PAUSE),
+# table cell (a full stop), of a list item (a semicolon, as a list reads in running text, its
+# items often starting in lower case), of the words that lead into a list or of a care card's
+# label ("Urgent", a colon). Without them, search excerpts ran a heading into the next sentence
+# ("What fatigue is Fatigue is a feeling ..."). Private-use characters mark each end while the
+# tags are stripped (no page text contains one).
+_STOP, _PAUSE, _INTRO = "\ue000", "\ue001", "\ue002"
+_PUNCTUATION = {_STOP: ".", _PAUSE: ";", _INTRO: ":"}
+# Each pattern matches where its mark goes: just before a closing tag, or after a label's words.
+_MARK_AT = (
+    (re.compile(r"(?=</p>\s*<[ou]l[\s>])", re.IGNORECASE), _INTRO),
+    (re.compile(r'<strong class="care-card__label">[^<]*'), _INTRO),
+    (re.compile(r"(?=</(?:h[1-6]|th|td|caption|summary)>)", re.IGNORECASE), _STOP),
+    (re.compile(r"(?=</(?:li|dt|dd)>)", re.IGNORECASE), _PAUSE),
     # Other blocks end with a space at least, so their words never join the next block's.
-    (re.compile(r"</(?:p|ul|ol|dl|table|tr|div|blockquote|details|aside)>", re.IGNORECASE), " "),
+    (re.compile(r"(?=</(?:p|ul|ol|dl|table|tr|div|blockquote|details|aside)>)", re.IGNORECASE), " "),
 )
-_MARKED_END = re.compile(rf"(?<=[^\s{_STOP}{_PAUSE}])([.!?:;])?\s*([{_STOP}{_PAUSE}])")
+_MARKS = _STOP + _PAUSE + _INTRO
+_MARKED_END = re.compile(rf"(?<=[^\s{_MARKS}])([.!?:;])?\s*([{_MARKS}])")
+_LEFT_OVER = re.compile(f"[{_MARKS}]")
 
 
 def _close(end: re.Match) -> str:
-    return (end.group(1) or ("." if end.group(2) == _STOP else ";")) + " "
+    return (end.group(1) or _PUNCTUATION[end.group(2)]) + " "
 
 
 def plain_text(markup: str) -> str:
-    """Visible text of sanitised markup, for search and word counts, with a full stop after
-    each heading or table cell and a semicolon after each list item that does not end with
-    punctuation of its own."""
-    for block_end, mark in _BLOCK_ENDS:
-        markup = block_end.sub(lambda end, mark=mark: mark + end.group(0), markup)
+    """Visible text of sanitised markup, for search and word counts, with the punctuation a
+    reader sees in the layout (above) where the words have none of their own."""
+    for where, mark in _MARK_AT:
+        markup = where.sub(lambda found, mark=mark: found.group(0) + mark, markup)
     text = html.unescape(nh3.clean(markup, tags=set()))
-    text = _MARKED_END.sub(_close, text).replace(_STOP, " ").replace(_PAUSE, " ")
+    # A mark with nothing before it (an empty cell, a second mark) leaves only a space.
+    text = _LEFT_OVER.sub(" ", _MARKED_END.sub(_close, text))
     return " ".join(text.split())

@@ -76,7 +76,12 @@ def test_plain_text_marks_the_end_of_headings_items_and_cells():
     assert plain_text("<h2>Ask:</h2><table><tr><td>a</td><td></td><td> b </td></tr></table>") == (
         "Ask: a. b."
     )
-    assert plain_text("<p>x</p><ul><li>y</li></ul><p>z</p>") == "x y; z"
+    assert plain_text("<p>x</p><ul><li>y</li></ul><p>z</p>") == "x: y; z"
+    card = (
+        '<div class="care-card"><p class="care-card__title"><strong class="care-card__label">'
+        "Urgent</strong> Get help if you have</p>\n<ul>\n<li>a fever</li>\n</ul></div>"
+    )
+    assert plain_text(card) == "Urgent: Get help if you have: a fever;"
 
 
 def test_signs_are_the_words_of_emergency_and_urgent_cards_only():
