@@ -252,7 +252,7 @@ def read_records(
                 check(record, lines, start)
         except ContentError as error:
             # A mistake without a line of its own points at the entry's first line.
-            problems.append(Problem(error.id, path, error.message, error.hint, error.line or start))
+            problems.append(error.at(path, start))
             continue
         records.append(record)
     return records

@@ -43,5 +43,6 @@ class ContentError(Exception):
         self.hint = hint
         self.line = line
 
-    def at(self, path: Path) -> Problem:
-        return Problem(self.id, path, self.message, self.hint, self.line)
+    def at(self, path: Path, line: int | None = None) -> Problem:
+        """The problem in `path`, at this error's own line, or else at `line`."""
+        return Problem(self.id, path, self.message, self.hint, self.line or line)
